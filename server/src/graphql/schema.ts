@@ -1,0 +1,31 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { regionsPermissions, regionsResolvers } from '../modules/regions/regions.resolvers';
+import { regionsTypeDefs } from '../modules/regions/regions.schema';
+import { usersPermissions, usersResolvers } from '../modules/users/users.resolvers';
+import { usersTypeDefs } from '../modules/users/users.schema';
+import { applyPermissions, type PermissionMap } from './permissions';
+
+const modules = [
+  { typeDefs: usersTypeDefs, resolvers: usersResolvers, permissions: usersPermissions },
+  { typeDefs: regionsTypeDefs, resolvers: regionsResolvers, permissions: regionsPermissions },
+];
+
+function mergePermissions(maps: PermissionMap[]): PermissionMap {
+  const merged: PermissionMap = { Query: {}, Mutation: {} };
+  for (const map of maps) {
+    Object.assign(merged.Query!, map.Query);
+    Object.assign(merged.Mutation!, map.Mutation);
+  }
+  return merged;
+}
+
+export const permissionMap = mergePermissions(modules.map((m) => m.permissions));
+
+export function buildSchema(): GraphQLSchema {
+  const schema = makeExecutableSchema({
+    typeDefs: modules.map((m) => m.typeDefs),
+    resolvers: modules.map((m) => m.resolvers),
+  });
+  return applyPermissions(schema, permissionMap);
+}

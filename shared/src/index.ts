@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './limits';
+export * from './validation';
