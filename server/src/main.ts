@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import mongoose from 'mongoose';
 import { createApp } from './app';
+import { runCli } from './cli/run-cli';
 import { ConfigError, loadConfig } from './config/config';
 import { connectMongoose, syncIndexes } from './db/connect';
 import { provisionDatabase } from './db/provision';
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const started = Date.now();
+  const cliArgs = process.argv.slice(2);
+  if (cliArgs.length > 0) process.exit(await runCli(cliArgs, config, log));
+  const started = Number(process.env.PAT_START_MS) || Date.now();
 
   const db = await provisionDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, log });
   await connectMongoose(db.uri, config.MONGODB_DB);
@@ -34,11 +37,12 @@ async function main(): Promise<void> {
   });
 
   const address = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  log.info({ address, engine: db.engine, startupMs: Date.now() - started }, 'ready');
+  const startupMs = Date.now() - started;
+  log.info({ address, engine: db.engine, startupMs }, 'ready');
   const demo = config.SEED_DEMO
     ? `\nDemo sign-ins (demo data only), password "${DEMO_PASSWORD}": ${DEMO_USERS.map((u) => u.username).join(', ')}`
     : '';
-  process.stdout.write(`\nPartner-assistance tracking is ready: ${address}  (API: ${address}/graphql, database: ${db.engine})${demo}\n\n`);
+  process.stdout.write(`\nPartner-assistance tracking is ready: ${address}  (API: ${address}/graphql, database: ${db.engine}, ready in ${(startupMs / 1000).toFixed(1)} s)${demo}\n\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -134,6 +134,10 @@ async function tryFerretdb(options: ProvisionOptions): Promise<Attempt> {
 
   const dir = path.join(options.dataDir, 'ferretdb');
   fs.mkdirSync(dir, { recursive: true });
+  // Another process (the running app, say) may already serve this data folder: share it, because
+  // two FerretDB processes must not write the same SQLite files.
+  const running = await runningFerretdb(dir);
+  if (running) return { db: { engine: 'ferretdb', uri: running, stop: async () => {} } };
   const port = await freePort();
   const child = spawn(
     bin,
@@ -163,7 +167,29 @@ async function tryFerretdb(options: ProvisionOptions): Promise<Attempt> {
     child.kill('SIGKILL');
     return { reason: `ferretdb did not start: ${stderr.trim().split('\n').pop() ?? 'no output'}` };
   }
+  const stateFile = path.join(dir, 'server.json');
+  fs.writeFileSync(stateFile, JSON.stringify({ pid: child.pid, uri }));
+  child.once('exit', () => fs.rmSync(stateFile, { force: true }));
   return { db: { engine: 'ferretdb', uri, stop: () => stopChild(child) } };
+}
+
+async function runningFerretdb(dir: string): Promise<string | undefined> {
+  const stateFile = path.join(dir, 'server.json');
+  if (!fs.existsSync(stateFile)) return undefined;
+  try {
+    const { pid, uri } = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { pid: number; uri: string };
+    process.kill(pid, 0);
+    const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 1000 });
+    try {
+      await conn.asPromise();
+      return uri;
+    } finally {
+      await conn.close().catch(() => {});
+    }
+  } catch {
+    fs.rmSync(stateFile, { force: true });
+    return undefined;
+  }
 }
 
 function freePort(): Promise<number> {

@@ -73,7 +73,7 @@ async function recordFailure(config: Config, key: string, now: Date): Promise<vo
   const row = await LoginThrottleModel.findOneAndUpdate(
     { key },
     { $inc: { failures: 1 }, $setOnInsert: { firstFailureAt: now } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: 'after' },
   ).lean();
   if (row && row.failures >= config.LOGIN_MAX_FAILURES) {
     await LoginThrottleModel.updateOne(

@@ -1,0 +1,86 @@
+import type { MockLink } from '@apollo/client/testing';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { render, screen, within } from '@testing-library/react';
+import { AntdTestProvider } from '../test/AntdTestProvider';
+import { MemoryRouter, useLocation, useRoutes } from 'react-router';
+import { ME_QUERY, type CurrentUser } from '../modules/auth/auth.graphql';
+import { REGIONS_QUERY } from '../modules/regions/regions.graphql';
+import type { ApiRole } from './roles';
+import { appRoutes } from './router';
+
+const userWith = (role: ApiRole): CurrentUser => ({
+  __typename: 'User',
+  id: 'u1',
+  username: 'zhao.lei',
+  displayName: '赵磊',
+  role,
+  regionScope: ['653100'],
+});
+
+const regions = [
+  { code: '650000', parentCode: null, level: 'PROVINCE', zh: '新疆维吾尔自治区', en: 'Xinjiang' },
+  { code: '653100', parentCode: '650000', level: 'PREFECTURE', zh: '喀什地区', en: 'Kashgar Prefecture' },
+  { code: '653121', parentCode: '653100', level: 'COUNTY', zh: '疏附县', en: 'Shufu County' },
+].map(({ zh, en, ...region }) => ({
+  __typename: 'Region' as const,
+  id: `id-${region.code}`,
+  ...region,
+  name: { __typename: 'LocalizedText' as const, zh, en },
+}));
+
+const mocks = (me: CurrentUser | null): MockLink.MockedResponse[] => [
+  { request: { query: ME_QUERY }, result: { data: { me } }, maxUsageCount: Number.POSITIVE_INFINITY },
+  { request: { query: REGIONS_QUERY }, result: { data: { regions } }, maxUsageCount: Number.POSITIVE_INFINITY },
+];
+
+// The app's routes under a plain MemoryRouter: a data router would need fetch's Request, which jsdom lacks.
+function AppRoutes({ onLocation }: { onLocation: (href: string) => void }) {
+  const location = useLocation();
+  onLocation(`${location.pathname}${location.search}`);
+  return useRoutes(appRoutes);
+}
+
+function renderApp(path: string, me: CurrentUser | null) {
+  const visited: string[] = [];
+  render(
+    <MockedProvider mocks={mocks(me)}>
+      <AntdTestProvider>
+        <MemoryRouter initialEntries={[path]}>
+          <AppRoutes onLocation={(href) => visited.push(href)} />
+        </MemoryRouter>
+      </AntdTestProvider>
+    </MockedProvider>,
+  );
+  return { currentPath: () => visited.at(-1) };
+}
+
+describe('signed-in app', () => {
+  it('sends a visitor without a session to sign in, remembering the page', async () => {
+    const app = renderApp('/regions', null);
+    await screen.findByRole('heading', { level: 1, name: '对口支援项目管理系统' });
+    expect(app.currentPath()).toBe('/login?next=%2Fregions');
+  });
+
+  it('welcomes the user by name and role and shows their regions as a tree', async () => {
+    renderApp('/', userWith('VIEWER'));
+    expect(await screen.findByText('欢迎，赵磊')).toBeTruthy();
+    const main = screen.getByRole('main');
+    expect(within(main).getByText('只读用户（领导/审计）')).toBeTruthy();
+    expect(await within(main).findByText('疏附县')).toBeTruthy();
+    expect(within(main).getByText('653121')).toBeTruthy();
+    // The scope shows the region's name, not just its code.
+    expect(within(main).getAllByText('喀什地区').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('offers the menu entries of the user’s role in a labelled navigation landmark', async () => {
+    renderApp('/regions', userWith('ADMIN'));
+    const nav = await screen.findByRole('navigation', { name: '主导航' });
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(links).toEqual(['首页', '受援地区']);
+    expect(await screen.findByRole('heading', { level: 1, name: '受援地区' })).toBeTruthy();
+    expect(screen.getByText('管理员')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();
+  });
+});

@@ -1,0 +1,24 @@
+import { loginPathFor, safeNextPath } from './redirect';
+
+describe('sign-in redirects', () => {
+  it('returns to the page the user wanted', () => {
+    const login = loginPathFor({ pathname: '/regions', search: '?level=COUNTY' });
+    expect(login).toBe('/login?next=%2Fregions%3Flevel%3DCOUNTY');
+    const next = new URLSearchParams(login.split('?')[1]).get('next');
+    expect(safeNextPath(next)).toBe('/regions?level=COUNTY');
+  });
+
+  it('never leaves the site or loops back to sign-in', () => {
+    for (const next of [
+      null,
+      '',
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/login',
+      '/login?next=/',
+    ]) {
+      expect(safeNextPath(next)).toBe('/');
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// Stands in for CSS and asset imports under jest.
+export default {};
