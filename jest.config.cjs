@@ -21,7 +21,7 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/server/src', '<rootDir>/shared/src', '<rootDir>/scripts'],
       testMatch: ['**/*.test.ts'],
-      testTimeout: 30000,
+      setupFilesAfterEnv: ['<rootDir>/server/test/setup.ts'],
     },
     {
       ...common,
@@ -29,7 +29,7 @@ module.exports = {
       rootDir: __dirname,
       roots: ['<rootDir>/e2e'],
       testMatch: ['**/*.e2e.ts'],
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/e2e/setup.ts'],
     },
     '<rootDir>/client/jest.config.cjs',
   ],

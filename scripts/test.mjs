@@ -21,7 +21,10 @@ const check = (name, ok) => {
 step('Typecheck (tsc)');
 check('typecheck', run('npx', ['tsc', '-p', '.']) === 0 && run('npx', ['tsc', '-p', 'client']) === 0);
 step('Lint (eslint, prettier)');
-check('lint', run('npx', ['eslint', '.']) === 0 && run('npx', ['prettier', '--check', '.', '--log-level', 'warn']) === 0);
+check(
+  'lint',
+  run('npx', ['eslint', '.']) === 0 && run('npx', ['prettier', '--check', '.', '--log-level', 'warn']) === 0,
+);
 
 step('Tests (jest: server, client, browser)');
 const results = path.join(root, '.cache', 'jest-results.json');
@@ -47,9 +50,14 @@ function ensureBrowser() {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!isRoot || !hasApt) {
-    console.warn('chromium is missing: install Debian\'s chromium (apt-get install chromium fonts-wqy-zenhei) for the browser tests');
+    console.warn(
+      "chromium is missing: install Debian's chromium (apt-get install chromium fonts-wqy-zenhei) for the browser tests",
+    );
     return;
   }
   step('Installing chromium for the browser tests (apt-get, about a minute)');
-  run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei libxml2-utils >/dev/null']);
+  run('sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei libxml2-utils >/dev/null',
+  ]);
 }

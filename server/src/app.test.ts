@@ -64,7 +64,10 @@ describe('errors in production mode', () => {
     const logged: unknown[] = [];
     const format = formatErrorFor({ error: (obj: unknown) => logged.push(obj) } as unknown as Logger);
     const original = new Error('E11000 secret internal detail');
-    const shaped = format({ message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, new GraphQLError(original.message, { originalError: original }));
+    const shaped = format(
+      { message: original.message, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      new GraphQLError(original.message, { originalError: original }),
+    );
     expect(shaped.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(shaped.message).not.toContain('secret');
     expect(logged).toHaveLength(1);

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   const demo = config.SEED_DEMO
     ? `\nDemo sign-ins (demo data only), password "${DEMO_PASSWORD}": ${DEMO_USERS.map((u) => u.username).join(', ')}`
     : '';
-  process.stdout.write(`\nPartner-assistance tracking is ready: ${address}  (API: ${address}/graphql, database: ${db.engine}, ready in ${(startupMs / 1000).toFixed(1)} s)${demo}\n\n`);
+  process.stdout.write(
+    `\nPartner-assistance tracking is ready: ${address}  (API: ${address}/graphql, database: ${db.engine}, ready in ${(startupMs / 1000).toFixed(1)} s)${demo}\n\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -7,7 +7,8 @@ export function useTestDatabase(): { name: string } {
   const state = { name: `test_${crypto.randomBytes(6).toString('hex')}` };
   beforeAll(async () => {
     const uri = process.env.TEST_MONGODB_URI;
-    if (!uri) throw new Error('TEST_MONGODB_URI is not set: run tests through jest (global setup provisions the database)');
+    if (!uri)
+      throw new Error('TEST_MONGODB_URI is not set: run tests through jest (global setup provisions the database)');
     await connectMongoose(uri, state.name);
     await syncIndexes();
   });

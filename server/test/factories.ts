@@ -7,5 +7,10 @@ let passwordHash: Promise<string> | undefined;
 /** Writes a real user row; every factory user's password is demo1234. */
 export async function createUser(fields: { username: string; role: Role; regionScope?: string[]; active?: boolean }) {
   passwordHash ??= hashPassword('demo1234');
-  return UserModel.create({ displayName: fields.username, regionScope: [], ...fields, passwordHash: await passwordHash });
+  return UserModel.create({
+    displayName: fields.username,
+    regionScope: [],
+    ...fields,
+    passwordHash: await passwordHash,
+  });
 }

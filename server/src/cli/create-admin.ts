@@ -13,7 +13,8 @@ export async function createAdmin(username: string, password: string): Promise<'
   const passwordHash = await hashPassword(pass.data);
   const existing = await UserModel.findOne({ username: name.data.toLowerCase() });
   if (existing) {
-    if (existing.role !== 'admin') throw new CreateAdminError(`user ${existing.username} exists and is not an administrator`);
+    if (existing.role !== 'admin')
+      throw new CreateAdminError(`user ${existing.username} exists and is not an administrator`);
     existing.passwordHash = passwordHash;
     existing.active = true;
     await existing.save();

@@ -14,7 +14,13 @@ describe('loadConfig', () => {
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', MONGODB_URI: 'postgres://x', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe', CORS_ORIGINS: 'not a url' });
+      loadConfig({
+        PORT: 'eighty',
+        MONGODB_URI: 'postgres://x',
+        LOG_LEVEL: 'loud',
+        SEED_DEMO: 'maybe',
+        CORS_ORIGINS: 'not a url',
+      });
     } catch (e) {
       error = e;
     }

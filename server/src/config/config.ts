@@ -26,7 +26,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, dash and underscore, at most 60')
     .default('pat'),
   DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data')),
-  CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client', 'dist')),
+  CLIENT_DIST: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, 'client', 'dist')),
   CORS_ORIGINS: z
     .string()
     .default('')

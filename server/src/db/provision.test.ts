@@ -59,9 +59,12 @@ describe('database provisioning order', () => {
   });
 
   it('4. fails with a message that says what to install or set', async () => {
-    const error = await provisionDatabase({ dataDir: tmp(), log, ferretdbBin: '/nonexistent/ferretdb', buildFerretdb: false }).catch(
-      (e: unknown) => e,
-    );
+    const error = await provisionDatabase({
+      dataDir: tmp(),
+      log,
+      ferretdbBin: '/nonexistent/ferretdb',
+      buildFerretdb: false,
+    }).catch((e: unknown) => e);
     if (!(error instanceof ProvisioningError)) {
       // mongod was available (a machine that can download it): the order still held.
       return;

@@ -59,7 +59,10 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
 
   const memory = await tryMemoryServer(options);
   if ('db' in memory) {
-    log.info({ engine: 'mongodb-memory-server', uri: memory.db.uri }, 'database engine: local mongod (mongodb-memory-server)');
+    log.info(
+      { engine: 'mongodb-memory-server', uri: memory.db.uri },
+      'database engine: local mongod (mongodb-memory-server)',
+    );
     return memory.db;
   }
   attempts.push(`mongodb-memory-server: ${memory.reason}`);
@@ -82,7 +85,9 @@ async function tryMemoryServer(options: ProvisionOptions): Promise<Attempt> {
   if (!process.env.MONGOMS_SYSTEM_BINARY && fs.existsSync(marker)) {
     const age = Date.now() - fs.statSync(marker).mtimeMs;
     if (age < MARKER_TTL_MS) {
-      return { reason: `mongod download failed recently (${fs.readFileSync(marker, 'utf8').trim()}); delete ${marker} to retry` };
+      return {
+        reason: `mongod download failed recently (${fs.readFileSync(marker, 'utf8').trim()}); delete ${marker} to retry`,
+      };
     }
   }
   try {
@@ -102,7 +107,7 @@ async function tryMemoryServer(options: ProvisionOptions): Promise<Attempt> {
       },
     };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
     fs.mkdirSync(path.dirname(marker), { recursive: true });
     fs.writeFileSync(marker, `${new Date().toISOString()}: ${reason}\n`);
     return { reason };
@@ -127,7 +132,8 @@ async function tryFerretdb(options: ProvisionOptions): Promise<Attempt> {
     const script = path.join(repoRoot, 'scripts', 'install-ferretdb.sh');
     options.log.info('building FerretDB 1.24.2 from the Go module registry (first run only, about 2 minutes)');
     const built = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    if (built.status !== 0) return { reason: `no binary found and the build failed: ${built.stderr.trim().split('\n').pop()}` };
+    if (built.status !== 0)
+      return { reason: `no binary found and the build failed: ${built.stderr.trim().split('\n').pop()}` };
     bin = findFerretdb(options);
   }
   if (!bin) return { reason: 'no ferretdb binary found (looked in FERRETDB_BIN, .cache/bin and PATH)' };

@@ -30,7 +30,8 @@ export const appError = (code: ErrorCode, message: string, extensions: Record<st
 
 export const unauthenticated = () => appError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
 export const forbidden = (message = 'You are not allowed to do this.') => appError(ErrorCode.FORBIDDEN, message);
-export const notFound = (kind: string, id: string) => appError(ErrorCode.NOT_FOUND, `${kind} ${id} was not found.`, { kind, id });
+export const notFound = (kind: string, id: string) =>
+  appError(ErrorCode.NOT_FOUND, `${kind} ${id} was not found.`, { kind, id });
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
   appError(ErrorCode.CONFLICT, message, extensions);
 export const badInput = (field: string, message: string) =>
@@ -52,7 +53,10 @@ export function formatErrorFor(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? error.originalError : error;
     if (original instanceof mongoose.Error.VersionError) {
-      return { message: 'This record was changed by someone else; reload and try again.', extensions: { code: ErrorCode.CONFLICT } };
+      return {
+        message: 'This record was changed by someone else; reload and try again.',
+        extensions: { code: ErrorCode.CONFLICT },
+      };
     }
     const code = String(formatted.extensions?.code ?? '');
     if (KNOWN.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);

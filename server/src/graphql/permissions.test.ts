@@ -9,8 +9,12 @@ const officer: CurrentUser = { id: '1', username: 'o', displayName: 'O', role: '
 function run(user: CurrentUser | null, source: string) {
   const schema = applyPermissions(
     makeExecutableSchema({
-      typeDefs: 'type Query { open: Int, signedIn: Int, managersOnly: Int, forgotten: Int } type Mutation { forgottenWrite: Int }',
-      resolvers: { Query: { open: () => 1, signedIn: () => 2, managersOnly: () => 3, forgotten: () => 4 }, Mutation: { forgottenWrite: () => 5 } },
+      typeDefs:
+        'type Query { open: Int, signedIn: Int, managersOnly: Int, forgotten: Int } type Mutation { forgottenWrite: Int }',
+      resolvers: {
+        Query: { open: () => 1, signedIn: () => 2, managersOnly: () => 3, forgotten: () => 4 },
+        Mutation: { forgottenWrite: () => 5 },
+      },
     }),
     { Query: { open: allowAll, signedIn: isAuthenticated, managersOnly: hasRole('manager', 'admin') } },
   );
@@ -40,8 +44,15 @@ describe('the permission layer', () => {
   it('has a rule for every operation of the real schema', () => {
     const schema = buildSchema();
     for (const typeName of ['Query', 'Mutation'] as const) {
-      const fields = Object.keys(schema.getType(typeName) && 'getFields' in schema.getType(typeName)! ? (schema.getType(typeName) as { getFields(): object }).getFields() : {});
-      for (const field of fields) expect(`${typeName}.${field}: ${typeof permissionMap[typeName]?.[field]}`).toBe(`${typeName}.${field}: function`);
+      const fields = Object.keys(
+        schema.getType(typeName) && 'getFields' in schema.getType(typeName)!
+          ? (schema.getType(typeName) as { getFields(): object }).getFields()
+          : {},
+      );
+      for (const field of fields)
+        expect(`${typeName}.${field}: ${typeof permissionMap[typeName]?.[field]}`).toBe(
+          `${typeName}.${field}: function`,
+        );
     }
   });
 });

@@ -28,7 +28,10 @@ function ancestorsOf(code: string): string[] {
   return chain;
 }
 
-type SeedableModel = { collection: Pick<mongo.Collection, 'find'>; insertMany: (docs: object[], options: { ordered: boolean }) => Promise<unknown> };
+type SeedableModel = {
+  collection: Pick<mongo.Collection, 'find'>;
+  insertMany: (docs: object[], options: { ordered: boolean }) => Promise<unknown>;
+};
 
 /**
  * Inserts the documents whose key is not in the collection yet; never overwrites what users changed.
@@ -40,9 +43,9 @@ async function insertMissing<T extends Record<string, unknown>>(
   docs: T[],
 ): Promise<number> {
   const existing = new Set(
-    (await model.collection.find({ [key]: { $in: docs.map((d) => d[key]) } }, { projection: { [key]: 1 } }).toArray()).map(
-      (d) => d[key],
-    ),
+    (
+      await model.collection.find({ [key]: { $in: docs.map((d) => d[key]) } }, { projection: { [key]: 1 } }).toArray()
+    ).map((d) => d[key]),
   );
   const missing = docs.filter((d) => !existing.has(d[key]));
   if (missing.length > 0) await model.insertMany(missing, { ordered: false });

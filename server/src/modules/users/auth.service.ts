@@ -7,7 +7,13 @@ import { appError, ErrorCode } from '../../graphql/errors';
 import { LoginThrottleModel, SessionModel } from './session.model';
 import { UserModel } from './user.model';
 
-type UserRow = { _id: { toString(): string }; username: string; displayName: string; role: string; regionScope: string[] };
+type UserRow = {
+  _id: { toString(): string };
+  username: string;
+  displayName: string;
+  role: string;
+  regionScope: string[];
+};
 
 export const SESSION_COOKIE = 'pat_session';
 
@@ -78,12 +84,20 @@ async function recordFailure(config: Config, key: string, now: Date): Promise<vo
   if (row && row.failures >= config.LOGIN_MAX_FAILURES) {
     await LoginThrottleModel.updateOne(
       { key },
-      { $set: { lockedUntil: new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000), failures: 0, firstFailureAt: now } },
+      {
+        $set: {
+          lockedUntil: new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000),
+          failures: 0,
+          firstFailureAt: now,
+        },
+      },
     );
   }
 }
 
-export async function userForSession(token: string | undefined): Promise<{ user: CurrentUser; tokenHash: string } | null> {
+export async function userForSession(
+  token: string | undefined,
+): Promise<{ user: CurrentUser; tokenHash: string } | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
   const session = await SessionModel.findOne({ tokenHash, expiresAt: { $gt: new Date() } }).lean();

@@ -19,24 +19,29 @@ describe('sign-in', () => {
 
   it('signs in with the right password, sets an httpOnly cookie and answers me', async () => {
     const c = app.client();
-    const res = await c.agent
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .send({ query: 'mutation { login(username: "Officer", password: "demo1234") { user { username role } expiresAt } }' });
+    const res = await c.agent.post('/graphql').set('content-type', 'application/json').send({
+      query: 'mutation { login(username: "Officer", password: "demo1234") { user { username role } expiresAt } }',
+    });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.login.user).toEqual({ username: 'officer', role: 'OFFICER' });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/pat_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(await c.gql(ME)).toEqual({ data: { me: { username: 'officer', role: 'OFFICER', regionScope: ['653100'] } } });
+    expect(await c.gql(ME)).toEqual({
+      data: { me: { username: 'officer', role: 'OFFICER', regionScope: ['653100'] } },
+    });
     expect(await SessionModel.countDocuments()).toBeGreaterThanOrEqual(1);
   });
 
   it('answers me with null without a session, and with a forged cookie', async () => {
     expect(await app.client().gql(ME)).toEqual({ data: { me: null } });
     const c = app.client();
-    const res = await c.agent.post('/graphql').set('content-type', 'application/json').set('cookie', 'pat_session=forged').send({ query: ME });
+    const res = await c.agent
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('cookie', 'pat_session=forged')
+      .send({ query: ME });
     expect(res.body).toEqual({ data: { me: null } });
   });
 
@@ -85,7 +90,12 @@ describe('sign-in', () => {
       .send({ query: 'mutation { login(username: "officer", password: "demo1234") { expiresAt } }' });
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
     const other = await startTestApp();
-    const r = await other.client().agent.post('/graphql').set('content-type', 'application/json').set('cookie', cookie).send({ query: ME });
+    const r = await other
+      .client()
+      .agent.post('/graphql')
+      .set('content-type', 'application/json')
+      .set('cookie', cookie)
+      .send({ query: ME });
     expect(r.body.data.me.username).toBe('officer');
     await other.stop();
   });
