@@ -14,6 +14,7 @@ import type { Config } from './config/config';
 import { isDatabaseReady } from './db/connect';
 import type { Context } from './graphql/context';
 import { formatErrorFor } from './graphql/errors';
+import { createLoaders } from './graphql/loaders';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { SESSION_COOKIE, userForSession } from './modules/users/auth.service';
@@ -86,6 +87,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
           res,
           user: session?.user ?? null,
           sessionTokenHash: session?.tokenHash ?? null,
+          loaders: createLoaders(),
         };
       },
     }),

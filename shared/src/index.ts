@@ -1,3 +1,5 @@
 export * from './roles';
 export * from './limits';
 export * from './validation';
+export * from './projects';
+export * from './dates';

@@ -4,7 +4,8 @@ import mongoose, { type Connection } from 'mongoose';
 // Query operators never come from clients: GraphQL types and zod schemas admit only plain values.
 export async function connectMongoose(uri: string, dbName: string): Promise<Connection> {
   mongoose.set('strictQuery', true);
-  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false });
+  // monitorCommands lets tests count round trips; the events cost nothing without listeners.
+  await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 5000, autoIndex: false, monitorCommands: true });
   return mongoose.connection;
 }
 

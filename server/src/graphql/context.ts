@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Role } from '@pat/shared';
 import type { Config } from '../config/config';
 import type { Logger } from '../logger';
+import type { Loaders } from './loaders';
 
 export type CurrentUser = {
   id: string;
@@ -19,4 +20,5 @@ export type Context = {
   res: Response;
   user: CurrentUser | null;
   sessionTokenHash: string | null;
+  loaders: Loaders;
 };

@@ -4,11 +4,20 @@ import { regionsPermissions, regionsResolvers } from '../modules/regions/regions
 import { regionsTypeDefs } from '../modules/regions/regions.schema';
 import { usersPermissions, usersResolvers } from '../modules/users/users.resolvers';
 import { usersTypeDefs } from '../modules/users/users.schema';
+import { milestonesPermissions, milestonesResolvers } from '../modules/milestones/milestones.resolvers';
+import { milestonesTypeDefs } from '../modules/milestones/milestones.schema';
+import { projectsPermissions, projectsResolvers } from '../modules/projects/projects.resolvers';
+import { projectsTypeDefs } from '../modules/projects/projects.schema';
+import { pageInfoTypeDefs } from './pagination';
 import { applyPermissions, type PermissionMap } from './permissions';
+import { scalarResolvers, scalarTypeDefs } from './scalars';
 
 const modules = [
+  { typeDefs: scalarTypeDefs + pageInfoTypeDefs, resolvers: scalarResolvers, permissions: {} },
   { typeDefs: usersTypeDefs, resolvers: usersResolvers, permissions: usersPermissions },
   { typeDefs: regionsTypeDefs, resolvers: regionsResolvers, permissions: regionsPermissions },
+  { typeDefs: projectsTypeDefs, resolvers: projectsResolvers, permissions: projectsPermissions },
+  { typeDefs: milestonesTypeDefs, resolvers: milestonesResolvers, permissions: milestonesPermissions },
 ];
 
 function mergePermissions(maps: PermissionMap[]): PermissionMap {

@@ -1,0 +1,15 @@
+import { OFFICE_TIME_ZONE } from './limits';
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: OFFICE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) in the office's time zone, Asia/Shanghai. */
+export const officeDate = (at: Date = new Date()): string => dayFormat.format(at);
+
+/** A milestone is overdue when its planned date has passed (office time) and it is not done. */
+export const isOverdue = (plannedDate: string, status: string, today: string = officeDate()): boolean =>
+  status !== 'DONE' && plannedDate < today;
