@@ -43,8 +43,10 @@ describe('the HTTP ground', () => {
       .client()
       .agent.post('/graphql')
       .set('content-type', 'application/json')
-      .send({ query: '{ me { id } }', variables: { pad: 'x'.repeat(3 * 1024 * 1024) } });
+      .send({ query: '{ me { id } }', variables: { pad: 'x'.repeat(13 * 1024 * 1024) } });
     expect(res.status).toBe(413);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toMatch(/larger than the 12mb limit/);
   });
 
   it('reports not ready when the database is unreachable, and ready again after', async () => {

@@ -17,6 +17,7 @@ import { formatErrorFor } from './graphql/errors';
 import { createLoaders } from './graphql/loaders';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
+import { documentsRouter } from './modules/documents/documents.routes';
 import { SESSION_COOKIE, userForSession } from './modules/users/auth.service';
 
 export type App = { app: Express; apollo: ApolloServer<Context> };
@@ -93,6 +94,30 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     }),
   );
 
+  // A body over BODY_LIMIT never reaches GraphQL: answer in GraphQL's error shape all the same.
+  app.use(
+    '/graphql',
+    (
+      error: { type?: string; status?: number },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type !== 'entity.too.large' && error.type !== 'entity.parse.failed') return next(error);
+      const tooLarge = error.type === 'entity.too.large';
+      res.status(tooLarge ? 413 : 400).json({
+        errors: [
+          {
+            message: tooLarge
+              ? `The request is larger than the ${config.BODY_LIMIT} limit.`
+              : 'The request body is not valid JSON.',
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    },
+  );
+  app.use('/api/documents', documentsRouter(config));
   serveClient(app, config, log);
   return { app, apollo };
 }

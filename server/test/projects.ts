@@ -1,7 +1,7 @@
 import type { ProjectStatus, Sector } from '@pat/shared';
 import { Types } from 'mongoose';
 import { ProjectModel } from '../src/modules/projects/project.model';
-import { seedDemo } from '../src/seed/demo';
+import { seedBase } from '../src/seed/demo';
 
 let seq = 0;
 
@@ -41,4 +41,5 @@ export async function createProject(
   });
 }
 
-export const seedRegions = () => seedDemo({ info: () => {} });
+/** Regions and the demo users, without the demo records (tests make their own). */
+export const seedRegions = () => seedBase({ info: () => {} });

@@ -44,7 +44,7 @@ const envSchema = z.object({
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 100kb or 2mb')
-    .default('2mb'),
+    .default('12mb'),
   SESSION_TTL_HOURS: intFromEnv(1, 24 * 30).default(12),
   COOKIE_SECURE: boolFromEnv.optional(),
   LOGIN_MAX_FAILURES: intFromEnv(1, 100).default(5),

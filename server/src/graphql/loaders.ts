@@ -1,7 +1,13 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
+import { AgreementModel } from '../modules/agreements/agreement.model';
+import { CommitmentModel } from '../modules/agreements/commitment.model';
+import { DocumentModel } from '../modules/documents/document.model';
+import { followUpsByActivityLoader, liaisonActivityByIdLoader } from '../modules/liaison/liaison-loaders';
 import { MilestoneModel } from '../modules/milestones/milestone.model';
+import { ProjectModel } from '../modules/projects/project.model';
 import { RegionModel } from '../modules/regions/region.model';
+import { regionChildrenLoader, regionCountsLoader } from '../modules/regions/region-loaders';
 import { UserModel } from '../modules/users/user.model';
 
 type Row = Record<string, unknown> & { _id: Types.ObjectId };
@@ -28,6 +34,15 @@ export function createLoaders() {
         (r) => String(r._id),
       ),
     ),
+    // Keys are "KIND:recordId".
+    documentsByRecord: new DataLoader<string, Row[]>(async (keys) => {
+      const pairs = keys.map((k) => k.split(':') as [string, string]);
+      const rows = (await DocumentModel.collection
+        .find({ archived: false, $or: pairs.map(([recordKind, recordId]) => ({ recordKind, recordId })) })
+        .sort({ uploadedAt: -1 })
+        .toArray()) as Row[];
+      return keys.map((k) => rows.filter((r) => `${String(r.recordKind)}:${String(r.recordId)}` === k));
+    }),
     milestonesByProject: new DataLoader<string, Row[]>(async (ids) => {
       const rows = (await MilestoneModel.collection
         .find({ projectId: { $in: ids.map((id) => new Types.ObjectId(id)) }, archived: false })
@@ -35,6 +50,36 @@ export function createLoaders() {
         .toArray()) as Row[];
       return ids.map((id) => rows.filter((r) => String(r.projectId) === id));
     }),
+    // Agreements and their links. Callers apply the user's region scope to what these return.
+    agreementById: new DataLoader<string, Row | null>(async (ids) =>
+      byKey(
+        ids,
+        (await AgreementModel.collection
+          .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } })
+          .toArray()) as Row[],
+        (r) => String(r._id),
+      ),
+    ),
+    commitmentsByAgreement: new DataLoader<string, Row[]>(async (ids) => {
+      const rows = (await CommitmentModel.collection
+        .find({ agreementId: { $in: ids.map((id) => new Types.ObjectId(id)) }, archived: false })
+        .sort({ dueDate: 1, _id: 1 })
+        .toArray()) as Row[];
+      return ids.map((id) => rows.filter((r) => String(r.agreementId) === id));
+    }),
+    projectsByAgreement: new DataLoader<string, Row[]>(async (ids) => {
+      const agreementIds = ids.map((id) => new Types.ObjectId(id));
+      const rows = (await ProjectModel.collection
+        .find({ agreementIds: { $in: agreementIds }, archived: false })
+        .sort({ code: 1 })
+        .toArray()) as Row[];
+      return ids.map((id) => rows.filter((r) => ((r.agreementIds as unknown[]) ?? []).some((a) => String(a) === id)));
+    }),
+    // Regions and the liaison log (see each factory for how it batches).
+    regionCounts: regionCountsLoader(),
+    regionChildren: regionChildrenLoader(),
+    followUpsByActivity: followUpsByActivityLoader(),
+    liaisonActivityById: liaisonActivityByIdLoader(),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

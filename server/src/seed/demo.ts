@@ -4,6 +4,11 @@ import type { Logger } from '../logger';
 import { RegionModel } from '../modules/regions/region.model';
 import { hashPassword } from '../modules/users/auth.service';
 import { UserModel } from '../modules/users/user.model';
+import { AgreementModel } from '../modules/agreements/agreement.model';
+import { ProjectModel } from '../modules/projects/project.model';
+import { seedAgreements } from './agreements.seed';
+import { seedLiaison } from './liaison.seed';
+import { seedProjects } from './projects.seed';
 import { REGION_SEED } from './regions.data';
 
 /** Demo data only: every demo account shares this password, and the README says so. */
@@ -52,8 +57,8 @@ async function insertMissing<T extends Record<string, unknown>>(
   return missing.length;
 }
 
-/** Idempotent demo data: the region tree and one user per role. */
-export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
+/** The region tree and one user per role: what every other record refers to. */
+export async function seedBase(log: Pick<Logger, 'info'>): Promise<void> {
   const regionsAdded = await insertMissing(
     RegionModel,
     'code',
@@ -77,4 +82,33 @@ export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
 
 export async function databaseIsEmpty(): Promise<boolean> {
   return (await UserModel.estimatedDocumentCount()) === 0;
+}
+
+/** Idempotent demo data: the base, then every kind of record, so the demo shows everything that exists. */
+export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
+  await seedBase(log);
+  await seedProjects(log);
+  await seedAgreements(log);
+  await seedLiaison(log);
+  await linkDemoAgreements();
+}
+
+/** Links each demo agreement to a few demo projects in its regions (only projects not yet linked). */
+async function linkDemoAgreements(): Promise<void> {
+  const agreements = await AgreementModel.collection
+    .find({}, { projection: { regionPaths: 1 } })
+    .sort({ code: 1 })
+    .toArray();
+  for (const agreement of agreements) {
+    const projects = await ProjectModel.collection
+      .find({ regionPath: { $in: agreement.regionPaths as string[] }, code: /^PA-/, agreementIds: { $size: 0 } })
+      .sort({ code: 1 })
+      .limit(3)
+      .toArray();
+    if (projects.length === 0) continue;
+    await ProjectModel.collection.updateMany(
+      { _id: { $in: projects.map((p) => p._id) } },
+      { $set: { agreementIds: [agreement._id] } },
+    );
+  }
 }

@@ -2,7 +2,16 @@ import type { Context } from '../../graphql/context';
 import { AuditEntryModel } from './audit.model';
 
 export type AuditKind =
-  'Region' | 'Project' | 'Milestone' | 'Agreement' | 'Commitment' | 'LiaisonActivity' | 'Contact' | 'Document' | 'User';
+  | 'Region'
+  | 'Project'
+  | 'Milestone'
+  | 'Agreement'
+  | 'Commitment'
+  | 'LiaisonActivity'
+  | 'Contact'
+  | 'Document'
+  | 'User'
+  | 'FollowUp';
 
 type Plain = Record<string, unknown>;
 const IGNORED = new Set(['_id', 'version', 'createdAt', 'updatedAt', 'search', '__v']);

@@ -12,6 +12,8 @@ import type { Context, CurrentUser } from '../../graphql/context';
 import { badInput, conflict, forbidden, fromZod, notFound } from '../../graphql/errors';
 import { connection, type PageArgs } from '../../graphql/pagination';
 import { recordAudit } from '../audit/audit.service';
+import { DocumentModel } from '../documents/document.model';
+import { MilestoneModel } from '../milestones/milestone.model';
 import { RegionModel } from '../regions/region.model';
 import { UserModel } from '../users/user.model';
 import { ProjectModel } from './project.model';
@@ -216,7 +218,26 @@ export async function updateProject(ctx: Context, id: string, version: number, r
     changes.budgetTotal = input.budget.specialFund + input.budget.districtBudget + input.budget.donation;
   if (input.name) changes.search = searchText({ code: project.code, name: input.name });
   if (input.sector && !input.dacCode) changes.dacCode = DEFAULT_DAC_CODE[input.sector];
-  return writeProject(ctx, project, version, changes, 'update');
+  const updated = await writeProject(ctx, project, version, changes, 'update');
+  if (changes.regionPath) await moveRelatedRecords(project._id, changes.regionPath as string[]);
+  return updated;
+}
+
+/** Milestones and documents carry their project's region for scope checks: keep them with it. */
+async function moveRelatedRecords(projectId: Types.ObjectId, regionPath: string[]): Promise<void> {
+  const milestoneIds = (await MilestoneModel.collection.find({ projectId }, { projection: { _id: 1 } }).toArray()).map(
+    (m) => m._id,
+  );
+  await MilestoneModel.collection.updateMany({ projectId }, { $set: { regionPath } });
+  await DocumentModel.collection.updateMany(
+    {
+      $or: [
+        { recordKind: 'PROJECT', recordId: String(projectId) },
+        { recordKind: 'MILESTONE', recordId: { $in: milestoneIds.map(String) } },
+      ],
+    },
+    { $set: { regionPath } },
+  );
 }
 
 export async function changeProjectStatus(

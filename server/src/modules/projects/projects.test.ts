@@ -4,6 +4,7 @@ import { useTestDatabase } from '../../../test/db';
 import { createUser } from '../../../test/factories';
 import { createProject, seedRegions } from '../../../test/projects';
 import { AuditEntryModel } from '../audit/audit.model';
+import { MilestoneModel } from '../milestones/milestone.model';
 import { ProjectModel } from './project.model';
 
 useTestDatabase();
@@ -87,6 +88,14 @@ describe('creating a project', () => {
     expect(await ProjectModel.countDocuments()).toBe(before);
   });
 
+  it('refuses a 10 MB string with BAD_USER_INPUT naming the field', async () => {
+    const r = await as['p-manager']!.gql(CREATE, {
+      input: { ...NEW_PROJECT, code: 'PA-HUGE', implementingUnit: 'x'.repeat(10 * 1024 * 1024) },
+    });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.implementingUnit' });
+    expect(await ProjectModel.countDocuments({ code: 'PA-HUGE' })).toBe(0);
+  });
+
   it('refuses operator-shaped values, unknown enums and negative or fractional money at the schema', async () => {
     for (const change of [
       { code: { $gt: '' } },
@@ -128,6 +137,22 @@ describe('changing a project', () => {
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect((await ProjectModel.findById(p._id).lean())?.implementingUnit).toBe('市卫健委');
     expect(await AuditEntryModel.countDocuments({ recordId: String(p._id), action: 'update' })).toBe(1);
+  });
+
+  it('moving a project to another region moves its milestones with it (scope follows)', async () => {
+    const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
+    await MilestoneModel.create({
+      projectId: p._id,
+      regionPath: p.regionPath,
+      title: { zh: '里程碑' },
+      plannedDate: '2026-05-01',
+      loggedBy: p.createdBy,
+      loggedAt: new Date(),
+    });
+    const r = await as['p-officer']!.gql(UPDATE, { id: String(p._id), v: 0, input: { regionCode: '540200' } });
+    expect(r.errors).toBeUndefined();
+    const m = await MilestoneModel.findOne({ projectId: p._id }).lean();
+    expect(m?.regionPath).toEqual(['540000', '540200']);
   });
 
   it('an officer may not change a project they are not responsible for', async () => {

@@ -14,6 +14,36 @@ export const usersTypeDefs = /* GraphQL */ `
     role: Role!
     "Region codes the user is limited to (subtrees included); empty means all regions."
     regionScope: [String!]!
+    active: Boolean!
+    version: Int!
+  }
+  type UserEdge {
+    node: User!
+    cursor: String!
+  }
+  type UserConnection {
+    edges: [UserEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  input UserFilter {
+    role: Role
+    "Part of the user name."
+    search: String
+    includeInactive: Boolean
+  }
+  input CreateUserInput {
+    username: String!
+    displayName: String!
+    role: Role!
+    regionScope: [String!]
+    password: String!
+  }
+  input UpdateUserInput {
+    displayName: String
+    role: Role
+    regionScope: [String!]
+    active: Boolean
   }
 
   type LoginPayload {
@@ -24,10 +54,18 @@ export const usersTypeDefs = /* GraphQL */ `
   type Query {
     "The signed-in user, or null without a session."
     me: User
+    "Administrators: every user account."
+    users(filter: UserFilter, first: Int, after: String): UserConnection!
+    "Active staff who can be responsible for projects (officers, managers, admins), for pickers."
+    projectStaff: [User!]!
   }
 
   type Mutation {
     login(username: String!, password: String!): LoginPayload!
     logout: Boolean!
+    createUser(input: CreateUserInput!): User!
+    "Changing role or region scope, or deactivating, ends the user's sessions."
+    updateUser(id: ID!, version: Int!, input: UpdateUserInput!): User!
+    resetPassword(id: ID!, password: String!): Boolean!
   }
 `;
