@@ -6,3 +6,4 @@ export * from './agreements';
 export * from './dates';
 export * from './regions';
 export * from './liaison';
+export * from './fund';

@@ -11,7 +11,11 @@ export type AuditKind =
   | 'Contact'
   | 'Document'
   | 'User'
-  | 'FollowUp';
+  | 'FollowUp'
+  | 'FundYear'
+  | 'Allocation'
+  | 'Disbursement'
+  | 'LedgerEntry';
 
 type Plain = Record<string, unknown>;
 const IGNORED = new Set(['_id', 'version', 'createdAt', 'updatedAt', 'search', '__v']);

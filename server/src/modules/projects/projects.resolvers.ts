@@ -1,7 +1,7 @@
 import { isOverdue, officeDate, PROJECT_TRANSITIONS, type ProjectStatus } from '@pat/shared';
 import type { Context } from '../../graphql/context';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
-import { canWriteProject } from './projects.policy';
+import { canWriteProject, inScope } from './projects.policy';
 import {
   archiveProject,
   changeProjectStatus,
@@ -33,6 +33,14 @@ export const projectsResolvers = {
         (await ctx.loaders.userById.loadMany(p.officerIds.map(String))).map((x) => (x instanceof Error ? null : x)),
       ),
     agreementIds: (p: ProjectRow) => ((p.agreementIds as unknown[]) ?? []).map(String),
+    agreements: async (p: ProjectRow, _: unknown, ctx: Context) => {
+      const rows = await ctx.loaders.agreementById.loadMany(((p.agreementIds as unknown[]) ?? []).map(String));
+      const user = ctx.user;
+      return present(rows.map((a) => (a instanceof Error ? null : a))).filter(
+        (a) =>
+          !a.archived && user !== null && inScope(user, { regionPath: (a.regionPaths as string[] | undefined) ?? [] }),
+      );
+    },
     description: (p: ProjectRow) => p.description ?? { zh: '', en: '' },
     budget: (p: ProjectRow) => {
       const b = (p.budget ?? {}) as Record<string, number>;

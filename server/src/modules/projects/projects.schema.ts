@@ -91,6 +91,8 @@ export const projectsTypeDefs = /* GraphQL */ `
     implementingUnit: String!
     officers: [User!]!
     agreementIds: [ID!]!
+    "Agreements this project implements (those the user may see)."
+    agreements: [Agreement!]!
     plannedStart: String!
     plannedEnd: String!
     actualStart: String

@@ -11,6 +11,7 @@ import { Types } from 'mongoose';
 import type { Context, CurrentUser } from '../../graphql/context';
 import { badInput, conflict, forbidden, fromZod, notFound } from '../../graphql/errors';
 import { connection, type PageArgs } from '../../graphql/pagination';
+import { AgreementModel } from '../agreements/agreement.model';
 import { recordAudit } from '../audit/audit.service';
 import { DocumentModel } from '../documents/document.model';
 import { MilestoneModel } from '../milestones/milestone.model';
@@ -118,6 +119,12 @@ async function regionPathOf(code: string, user: CurrentUser, field = 'regionCode
   return path;
 }
 
+async function checkAgreements(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await AgreementModel.countDocuments({ _id: { $in: ids }, archived: false });
+  if (found !== new Set(ids).size) throw badInput('input.agreementIds', 'must name existing, non-archived agreements');
+}
+
 async function checkOfficers(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await UserModel.countDocuments({
@@ -138,6 +145,7 @@ export async function createProject(ctx: Context, raw: unknown) {
     user.role === 'officer' && !input.officerIds.includes(user.id) ? [user.id, ...input.officerIds] : input.officerIds;
   const regionPath = await regionPathOf(input.regionCode, user, 'input.regionCode');
   await checkOfficers(officerIds);
+  await checkAgreements(input.agreementIds);
   if (await ProjectModel.exists({ code: input.code }))
     throw conflict(`A project with the code ${input.code} already exists.`, { field: 'input.code' });
   const doc = {
@@ -213,6 +221,7 @@ export async function updateProject(ctx: Context, id: string, version: number, r
     await checkOfficers(input.officerIds);
     changes.officerIds = input.officerIds.map((o) => new Types.ObjectId(o));
   }
+  if (input.agreementIds) await checkAgreements(input.agreementIds);
   if (input.agreementIds) changes.agreementIds = input.agreementIds.map((o) => new Types.ObjectId(o));
   if (input.budget)
     changes.budgetTotal = input.budget.specialFund + input.budget.districtBudget + input.budget.donation;

@@ -3,6 +3,7 @@ import { startTestApp, type TestClient } from '../../../test/app';
 import { useTestDatabase } from '../../../test/db';
 import { createUser } from '../../../test/factories';
 import { createProject, seedRegions } from '../../../test/projects';
+import { insertAgreement } from '../agreements/agreements.fixtures';
 import { AuditEntryModel } from '../audit/audit.model';
 import { MilestoneModel } from '../milestones/milestone.model';
 import { ProjectModel } from './project.model';
@@ -80,6 +81,7 @@ describe('creating a project', () => {
     ['input.code', { code: 'lower case' }],
     ['input.name.zh', { name: { zh: 'x'.repeat(300) } }],
     ['input.officerIds', { officerIds: ['not-an-id'] }],
+    ['input.agreementIds', { agreementIds: ['0123456789abcdef01234567'] }],
   ])('refuses bad input naming %s, writing nothing', async (field, change) => {
     const before = await ProjectModel.countDocuments();
     const r = await as['p-manager']!.gql(CREATE, { input: { ...NEW_PROJECT, code: 'PA-BAD-1', ...change } });
@@ -153,6 +155,24 @@ describe('changing a project', () => {
     expect(r.errors).toBeUndefined();
     const m = await MilestoneModel.findOne({ projectId: p._id }).lean();
     expect(m?.regionPath).toEqual(['540000', '540200']);
+  });
+
+  it('links agreements and shows them on the project page', async () => {
+    const agreement = await insertAgreement({ regionCodes: ['653125'] });
+    const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
+    const r = await as['p-officer']!.gql<{ updateProject: { agreements: { code: string }[] } }>(
+      `mutation($id: ID!, $a: [ID!]) { updateProject(id: $id, version: 0, input: { agreementIds: $a }) { agreements { code } } }`,
+      { id: String(p._id), a: [String(agreement._id)] },
+    );
+    expect(r.data?.updateProject.agreements).toEqual([{ code: agreement.code }]);
+    // A user scoped elsewhere does not see the agreement through the project.
+    const other = await createProject({ regionCode: '540200', regionPath: ['540000', '540200'] });
+    await ProjectModel.updateOne({ _id: other._id }, { $set: { agreementIds: [agreement._id] } });
+    const scoped = await as['p-scoped']!.gql<{ project: { agreements: unknown[] } }>(
+      `query($id: ID!) { project(id: $id) { agreements { code } } }`,
+      { id: String(other._id) },
+    );
+    expect(scoped.data?.project.agreements).toEqual([]);
   });
 
   it('an officer may not change a project they are not responsible for', async () => {
