@@ -80,6 +80,15 @@ describe('logging milestones', () => {
     const stale = await as['m-manager']!.gql(UPDATE, { id, v: 0, input: { note: '迟到的修改' } });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await AuditEntryModel.countDocuments({ kind: 'Milestone' })).toBe(3);
+    const archived = await as['m-officer']!.gql(`mutation($id: ID!) { archiveMilestone(id: $id, version: 1) { id } }`, {
+      id,
+    });
+    expect(archived.errors).toBeUndefined();
+    expect(await AuditEntryModel.countDocuments({ kind: 'Milestone', recordId: id, action: 'archive' })).toBe(1);
+    const afterArchive = await as['m-viewer']!.gql<{ project: { milestoneSummary: { total: number } } }>(SUMMARY, {
+      id: projectId,
+    });
+    expect(afterArchive.data?.project.milestoneSummary.total).toBe(1);
   });
 
   it('refuses other officers, coordinators and viewers, and bad input, writing nothing', async () => {

@@ -175,6 +175,24 @@ describe('changing a project', () => {
     expect(scoped.data?.project.agreements).toEqual([]);
   });
 
+  it('archives a project with its version, leaves it out of lists, and audits it', async () => {
+    const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
+    const ARCHIVE = `mutation($id: ID!, $v: Int!) { archiveProject(id: $id, version: $v) { archived version } }`;
+    expect((await as['p-officer']!.gql(ARCHIVE, { id: String(p._id), v: 0 })).data).toEqual({
+      archiveProject: { archived: true, version: 1 },
+    });
+    const list = await as['p-officer']!.gql<{ projects: { edges: { node: { code: string } }[] } }>(PAGE, {
+      filter: { search: p.code },
+      first: 5,
+    });
+    expect(list.data?.projects.edges).toEqual([]);
+    const withArchived = await as['p-officer']!.gql<{ projects: { totalCount: number } }>(PAGE, {
+      filter: { search: p.code, includeArchived: true },
+    });
+    expect(withArchived.data?.projects.totalCount).toBe(1);
+    expect(await AuditEntryModel.countDocuments({ recordId: String(p._id), action: 'archive' })).toBe(1);
+  });
+
   it('an officer may not change a project they are not responsible for', async () => {
     const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
     const r = await as['p-officer2']!.gql(UPDATE, { id: String(p._id), v: 0, input: { implementingUnit: 'x' } });
