@@ -8,7 +8,7 @@ import { REGIONS_QUERY } from '../modules/regions/regions.graphql';
 import type { ApiRole } from './roles';
 import { appRoutes } from './router';
 
-const userWith = (role: ApiRole): CurrentUser => ({
+const userWith = (role: ApiRole): CurrentUser & { __typename: 'User' } => ({
   __typename: 'User',
   id: 'u1',
   username: 'zhao.lei',
@@ -78,7 +78,7 @@ describe('signed-in app', () => {
     const links = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent);
-    expect(links).toEqual(['首页', '受援地区']);
+    expect(links).toEqual(['首页', '受援地区', '援建项目']);
     expect(await screen.findByRole('heading', { level: 1, name: '受援地区' })).toBeTruthy();
     expect(screen.getByText('管理员')).toBeTruthy();
     expect(screen.getByRole('button', { name: /退出登录/ })).toBeTruthy();

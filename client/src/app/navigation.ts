@@ -1,4 +1,4 @@
-import { ApartmentOutlined, HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, HomeOutlined, ProjectOutlined } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import type { Messages } from './i18n/zh-CN';
 import { API_ROLES, type ApiRole } from './roles';
@@ -21,6 +21,7 @@ const ALL_ROLES = API_ROLES;
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined, roles: ALL_ROLES },
   { key: 'regions', path: '/regions', labelKey: 'nav.regions', icon: ApartmentOutlined, roles: ALL_ROLES },
+  { key: 'projects', path: '/projects', labelKey: 'nav.projects', icon: ProjectOutlined, roles: ALL_ROLES },
 ];
 
 export const navigationFor = (role: ApiRole, items: readonly NavItem[] = NAV_ITEMS): NavItem[] =>

@@ -10,6 +10,8 @@ import { NotFoundPage } from './NotFoundPage';
 const LoginPage = lazy(() => import('../modules/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const HomePage = lazy(() => import('../modules/home/HomePage').then((m) => ({ default: m.HomePage })));
 const RegionsPage = lazy(() => import('../modules/regions/RegionsPage').then((m) => ({ default: m.RegionsPage })));
+const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
+const ProjectPage = lazy(() => import('../modules/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 
 function StandaloneFallback() {
   const { t } = useTranslation();
@@ -36,6 +38,8 @@ export const appRoutes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'regions', element: <RegionsPage /> },
+      { path: 'projects', element: <ProjectsPage /> },
+      { path: 'projects/:id', element: <ProjectPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -59,3 +59,6 @@ class MessageChannelStub {
 if (typeof globalThis.MessageChannel === 'undefined') {
   Object.assign(globalThis, { MessageChannel: MessageChannelStub });
 }
+
+// antd renders slowly under jsdom on a busy 2-core machine; the default 5 s is too tight.
+jest.setTimeout(20_000);

@@ -1,16 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ApiRole } from '../../app/roles';
+import { graphql } from '../../generated';
+import type { CurrentUserFieldsFragment, LoginMutationVariables } from '../../generated/graphql';
 
-export type CurrentUser = {
-  __typename?: 'User';
-  id: string;
-  username: string;
-  displayName: string;
-  role: ApiRole;
-  regionScope: string[];
-};
+export type CurrentUser = CurrentUserFieldsFragment;
+export type LoginVariables = LoginMutationVariables;
 
-const CURRENT_USER_FIELDS = gql`
+graphql(`
   fragment CurrentUserFields on User {
     id
     username
@@ -18,23 +12,17 @@ const CURRENT_USER_FIELDS = gql`
     role
     regionScope
   }
-`;
+`);
 
-export type MeQuery = { me: CurrentUser | null };
-
-export const ME_QUERY: TypedDocumentNode<MeQuery, Record<string, never>> = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       ...CurrentUserFields
     }
   }
-  ${CURRENT_USER_FIELDS}
-`;
+`);
 
-export type LoginMutation = { login: { __typename?: 'LoginPayload'; user: CurrentUser; expiresAt: string } };
-export type LoginVariables = { username: string; password: string };
-
-export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginVariables> = gql`
+export const LOGIN_MUTATION = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       user {
@@ -43,13 +31,10 @@ export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginVariables> = 
       expiresAt
     }
   }
-  ${CURRENT_USER_FIELDS}
-`;
+`);
 
-export type LogoutMutation = { logout: boolean };
-
-export const LOGOUT_MUTATION: TypedDocumentNode<LogoutMutation, Record<string, never>> = gql`
+export const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);

@@ -1,19 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../generated';
+import type { RegionsQuery } from '../../generated/graphql';
 
-export type RegionLevel = 'PROVINCE' | 'PREFECTURE' | 'COUNTY';
+export type Region = RegionsQuery['regions'][number];
+export type RegionLevel = Region['level'];
 
-export type Region = {
-  __typename?: 'Region';
-  id: string;
-  code: string;
-  parentCode: string | null;
-  level: RegionLevel;
-  name: { __typename?: 'LocalizedText'; zh: string; en: string };
-};
-
-export type RegionsQuery = { regions: Region[] };
-
-export const REGIONS_QUERY: TypedDocumentNode<RegionsQuery, Record<string, never>> = gql`
+export const REGIONS_QUERY = graphql(`
   query Regions {
     regions {
       id
@@ -26,4 +17,4 @@ export const REGIONS_QUERY: TypedDocumentNode<RegionsQuery, Record<string, never
       }
     }
   }
-`;
+`);
