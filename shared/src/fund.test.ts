@@ -42,7 +42,10 @@ describe('fund input schemas', () => {
   });
 
   it('accepts a well-formed appropriation and disbursement', () => {
-    expect(appropriationInput.safeParse({ year: 2026, amount: 100, source: '市财政', documentRef: '沪财〔2026〕1号' }).success).toBe(true);
+    expect(
+      appropriationInput.safeParse({ year: 2026, amount: 100, source: '市财政', documentRef: '沪财〔2026〕1号' })
+        .success,
+    ).toBe(true);
     const d = disbursementInput.safeParse({
       allocationId: 'a'.repeat(24),
       amount: 5,
@@ -56,7 +59,9 @@ describe('fund input schemas', () => {
 
   it('refuses a bad date and a short idempotency key', () => {
     const base = { allocationId: 'a'.repeat(24), amount: 5, voucherNo: 'V', payee: 'P' };
-    expect(disbursementInput.safeParse({ ...base, date: '2026-02-30', idempotencyKey: 'key-12345678' }).success).toBe(false);
+    expect(disbursementInput.safeParse({ ...base, date: '2026-02-30', idempotencyKey: 'key-12345678' }).success).toBe(
+      false,
+    );
     expect(disbursementInput.safeParse({ ...base, date: '2026-02-28', idempotencyKey: 'k' }).success).toBe(false);
   });
 });

@@ -62,9 +62,7 @@ export const disbursementInput = z
     voucherNo: required(64),
     payee: required(LIMITS.shortText),
     note: text(LIMITS.longText).default(''),
-    idempotencyKey: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, dashes or underscores'),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8-100 letters, digits, dashes or underscores'),
   })
   .strict();
 export type DisbursementInput = z.infer<typeof disbursementInput>;
