@@ -4,12 +4,14 @@ import type { Config } from '../config/config';
 import { connectMongoose, syncIndexes } from '../db/connect';
 import { provisionDatabase } from '../db/provision';
 import type { Logger } from '../logger';
+import { formatReport, reconcile } from '../modules/fund/reconcile';
 import { seedDemo } from '../seed/demo';
 import { createAdmin, CreateAdminError } from './create-admin';
 
 const USAGE = `Commands:
   create-admin --username NAME    password from ADMIN_PASSWORD or typed on standard input
-  seed                            add the demo data that is missing (idempotent)`;
+  seed                            add the demo data that is missing (idempotent)
+  reconcile                       recompute special-fund balances from the ledger, repair, report`;
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;
@@ -23,7 +25,7 @@ async function readPassword(): Promise<string> {
 /** Runs a maintenance command against the same database the app uses; returns the exit code. */
 export async function runCli(args: string[], config: Config, log: Logger): Promise<number> {
   const [command, ...rest] = args;
-  if (command !== 'create-admin' && command !== 'seed') {
+  if (command !== 'create-admin' && command !== 'seed' && command !== 'reconcile') {
     console.error(`Unknown command "${command}".\n${USAGE}`);
     return 2;
   }
@@ -34,6 +36,11 @@ export async function runCli(args: string[], config: Config, log: Logger): Promi
     if (command === 'seed') {
       await seedDemo(log);
       return 0;
+    }
+    if (command === 'reconcile') {
+      const report = await reconcile();
+      console.log(formatReport(report));
+      return report.unrepairable.length > 0 ? 1 : 0;
     }
     const i = rest.indexOf('--username');
     const username = i >= 0 ? rest[i + 1] : undefined;

@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { CommitmentModel } from '../modules/agreements/commitment.model';
 import { DocumentModel } from '../modules/documents/document.model';
+import { fundByProjectLoader } from '../modules/fund/fund-loaders';
 import { followUpsByActivityLoader, liaisonActivityByIdLoader } from '../modules/liaison/liaison-loaders';
 import { MilestoneModel } from '../modules/milestones/milestone.model';
 import { ProjectModel } from '../modules/projects/project.model';
@@ -80,6 +81,8 @@ export function createLoaders() {
     regionChildren: regionChildrenLoader(),
     followUpsByActivity: followUpsByActivityLoader(),
     liaisonActivityById: liaisonActivityByIdLoader(),
+    // Special-fund position per project, from the roll-ups.
+    fundByProject: fundByProjectLoader(),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -6,6 +6,7 @@ import { useTestDatabase } from '../../test/db';
 import { createUser } from '../../test/factories';
 import { createProject, seedRegions } from '../../test/projects';
 import { insertAgreement, insertCommitment } from '../modules/agreements/agreements.fixtures';
+import { appropriate, approvedAllocation, insertProposal, recordedDisbursement } from '../modules/fund/fund.fixtures';
 import { FollowUpModel } from '../modules/liaison/follow-up.model';
 import { LiaisonActivityModel } from '../modules/liaison/liaison-activity.model';
 import { MilestoneModel } from '../modules/milestones/milestone.model';
@@ -268,6 +269,119 @@ const ROWS: Row[] = [
     cells: all('allow'),
     run: (c) =>
       c.gql(`{ projects(first: 1) { totalCount } agreements(first: 1) { totalCount } regions { code } me { id } }`),
+  },
+  {
+    action: 'record a special-fund appropriation',
+    cells: only('admin', 'manager'),
+    run: (c) =>
+      c.gql(
+        `mutation { recordAppropriation(input: { year: 2045, amount: "1000000", source: "市财政", documentRef: "MX" }) { id } }`,
+      ),
+  },
+  {
+    action: 'close a fund year',
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      const year = 2070 + next();
+      await appropriate(year);
+      return c.gql(`mutation($y: Int!) { closeFundYear(year: $y) { closed } }`, { y: year });
+    },
+  },
+  {
+    action: "approve someone else's allocation proposal",
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      await appropriate(2045);
+      const a = await insertProposal(await createProject(), String(new mongoose.Types.ObjectId()));
+      return c.gql(`mutation($id: ID!) { approveAllocation(id: $id) { status } }`, { id: String(a._id) });
+    },
+  },
+  {
+    action: 'reject an allocation proposal',
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      await appropriate(2045);
+      const a = await insertProposal(await createProject(), String(new mongoose.Types.ObjectId()));
+      return c.gql(`mutation($id: ID!) { rejectAllocation(id: $id, reason: "不符合") { status } }`, {
+        id: String(a._id),
+      });
+    },
+  },
+  {
+    action: 'propose an allocation for an own project',
+    cells: only('admin', 'manager', 'officer'),
+    run: async (c, u) => {
+      await appropriate(2045);
+      const p = await createProject({ officerIds: [oid(u.id)] });
+      return c.gql(
+        `mutation($p: ID!) { proposeAllocation(input: { projectId: $p, year: 2045, amount: "500000", purpose: "建设", fundingSource: "专项" }) { id } }`,
+        { p: String(p._id) },
+      );
+    },
+  },
+  {
+    action: 'withdraw an own allocation proposal',
+    cells: only('admin', 'manager', 'officer'),
+    run: async (c, u) => {
+      const a = await insertProposal(await createProject({ officerIds: [oid(u.id)] }), u.id);
+      return c.gql(`mutation($id: ID!) { withdrawAllocation(id: $id) { status } }`, { id: String(a._id) });
+    },
+  },
+  {
+    action: 'record a disbursement on an own project',
+    cells: only('admin', 'manager', 'officer'),
+    run: async (c, u) => {
+      const a = await approvedAllocation(await createProject({ officerIds: [oid(u.id)] }));
+      const n = next();
+      return c.gql(
+        `mutation($a: ID!, $v: String!, $k: String!) { recordDisbursement(input: { allocationId: $a, amount: "1000", date: "2045-04-01", voucherNo: $v, payee: "收款", idempotencyKey: $k }) { id } }`,
+        { a: String(a._id), v: `MX-V-${n}`, k: `matrix-key-${n}` },
+      );
+    },
+  },
+  {
+    action: 'reverse a disbursement',
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      const d = await recordedDisbursement(await approvedAllocation(await createProject()));
+      return c.gql(
+        `mutation($id: ID!) { reverseDisbursement(id: $id, input: { amount: "100", reason: "更正" }) { id } }`,
+        {
+          id: String(d._id),
+        },
+      );
+    },
+  },
+  {
+    action: 'reverse an allocation',
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      const a = await approvedAllocation(await createProject());
+      return c.gql(
+        `mutation($id: ID!) { reverseAllocation(id: $id, input: { amount: "100", reason: "调减" }) { id } }`,
+        {
+          id: String(a._id),
+        },
+      );
+    },
+  },
+  {
+    action: 'carry an unspent balance over to the next year',
+    cells: only('admin', 'manager'),
+    run: async (c) => {
+      const a = await approvedAllocation(await createProject());
+      return c.gql(`mutation($a: ID!) { carryOver(fromYear: 2045, allocationId: $a, amount: "1000") { id } }`, {
+        a: String(a._id),
+      });
+    },
+  },
+  {
+    action: 'read special-fund years, allocations, the approval queue, ledger and totals',
+    cells: all('allow'),
+    run: (c) =>
+      c.gql(
+        `{ fundYears { year } allocations(first: 1) { totalCount } pendingAllocations { id } ledgerEntries(first: 1) { totalCount } fundTotals(groupBy: REGION) { key } }`,
+      ),
   },
 ];
 

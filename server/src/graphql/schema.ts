@@ -10,6 +10,8 @@ import { auditPermissions, auditResolvers } from '../modules/audit/audit.resolve
 import { auditTypeDefs } from '../modules/audit/audit.schema';
 import { documentsPermissions, documentsResolvers } from '../modules/documents/documents.resolvers';
 import { documentsTypeDefs } from '../modules/documents/documents.schema';
+import { fundPermissions, fundResolvers } from '../modules/fund/fund.resolvers';
+import { fundTypeDefs } from '../modules/fund/fund.schema';
 import { milestonesPermissions, milestonesResolvers } from '../modules/milestones/milestones.resolvers';
 import { milestonesTypeDefs } from '../modules/milestones/milestones.schema';
 import { contactsPermissions, contactsResolvers } from '../modules/contacts/contacts.resolvers';
@@ -36,6 +38,7 @@ const modules = [
   { typeDefs: agreementsTypeDefs, resolvers: agreementsResolvers, permissions: agreementsPermissions },
   { typeDefs: documentsTypeDefs, resolvers: documentsResolvers, permissions: documentsPermissions },
   { typeDefs: auditTypeDefs, resolvers: auditResolvers, permissions: auditPermissions },
+  { typeDefs: fundTypeDefs, resolvers: fundResolvers, permissions: fundPermissions },
 ];
 
 function mergePermissions(maps: PermissionMap[]): PermissionMap {

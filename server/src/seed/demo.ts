@@ -7,6 +7,7 @@ import { UserModel } from '../modules/users/user.model';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { ProjectModel } from '../modules/projects/project.model';
 import { seedAgreements } from './agreements.seed';
+import { seedFund } from './fund.seed';
 import { seedLiaison } from './liaison.seed';
 import { seedProjects } from './projects.seed';
 import { REGION_SEED } from './regions.data';
@@ -91,6 +92,7 @@ export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
   await seedAgreements(log);
   await seedLiaison(log);
   await linkDemoAgreements();
+  await seedFund(log);
 }
 
 /** Links each demo agreement to a few demo projects in its regions (only projects not yet linked). */

@@ -1,10 +1,13 @@
 import { Schema, Types, model } from 'mongoose';
 import { ALLOCATION_STATUSES, LEDGER_KINDS } from '@pat/shared';
 
-// Balance documents. Each guarded balance is changed only by one conditional single-document
-// update (`{ unallocated: { $gte: n } }` + `$inc`), which also adds the operation's id to
-// `pendingOps`; the id is pulled once the ledger entry is written. A crash in between leaves the
-// id there, which is how reconcile tells "balance changed, ledger entry missing" from "nothing happened".
+// Balances. The authoritative balance of an account (a year, an allocation, a disbursement, a
+// year+project roll-up) is its latest posting in `fund_postings`: each change inserts the posting
+// with the next sequence number, and the unique _id (account#seq) lets exactly one of any number of
+// racing writers win; the others re-read and retry or are refused. Only unique-index inserts are
+// relied on: FerretDB 1.24 (SQLite) evaluates update filters and $inc on a stale read under
+// concurrency (50 parallel `$inc: 1` gave 15; a `$gte`-guarded decrement let 22 of 50 through).
+// The balance fields on the documents below are caches of the latest posting, synced after each write.
 
 const fundYearSchema = new Schema(
   {
@@ -15,9 +18,9 @@ const fundYearSchema = new Schema(
     unallocated: { type: Number, default: 0 },
     disbursed: { type: Number, default: 0 },
     closed: { type: Boolean, default: false },
-    closedAt: { type: Date, default: null },
-    closedBy: { type: Types.ObjectId, default: null },
-    pendingOps: { type: [String], default: undefined },
+    /** Milliseconds since the epoch (kept in the posting with `closed`). */
+    closedAt: { type: Number, default: null },
+    balanceSeq: { type: Number, default: 0 },
   },
   { timestamps: true, collection: 'fund_years' },
 );
@@ -47,7 +50,7 @@ const allocationSchema = new Schema(
     remaining: { type: Number, default: 0 },
     carriedFromId: { type: Types.ObjectId, default: null },
     operationId: { type: String, default: null },
-    pendingOps: { type: [String], default: undefined },
+    balanceSeq: { type: Number, default: 0 },
   },
   { timestamps: true, collection: 'fund_allocations' },
 );
@@ -79,7 +82,7 @@ const disbursementSchema = new Schema(
     remaining: { type: Number, default: 0 },
     operationId: { type: String, required: true },
     recordedBy: { type: Types.ObjectId, required: true },
-    pendingOps: { type: [String], default: undefined },
+    balanceSeq: { type: Number, default: 0 },
   },
   { timestamps: true, collection: 'fund_disbursements' },
 );
@@ -126,7 +129,7 @@ const fundOperationSchema = new Schema(
     _id: { type: String, required: true },
     kind: { type: String, enum: LEDGER_KINDS, required: true },
     status: { type: String, enum: ['PENDING', 'DONE'], required: true },
-    /** Where the guarded update put its marker: 'year' | 'allocation' | 'disbursement', and the id. */
+    /** The account whose posting decides the operation: 'year' | 'allocation' | 'disbursement', and the id. */
     guard: { model: { type: String, required: true }, id: { type: String, required: true } },
     /** The ledger entries to write (operationId included), so reconcile can finish the operation. */
     entries: { type: [Schema.Types.Mixed], required: true },
@@ -151,9 +154,37 @@ const fundRollupSchema = new Schema(
     sector: { type: String, required: true },
     allocated: { type: Number, default: 0 },
     disbursed: { type: Number, default: 0 },
+    balanceSeq: { type: Number, default: 0 },
   },
   { collection: 'fund_rollups' },
 );
 fundRollupSchema.index({ year: 1, regionPath: 1 });
 fundRollupSchema.index({ projectId: 1 });
 export const FundRollupModel = model('FundRollup', fundRollupSchema);
+
+// One row per balance change: `state` is the account's whole balance after it.
+const postingSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    account: { type: String, required: true },
+    seq: { type: Number, required: true },
+    state: { type: Schema.Types.Mixed, required: true },
+    operationId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'fund_postings' },
+);
+postingSchema.index({ account: 1, seq: -1 });
+postingSchema.index({ operationId: 1, account: 1 });
+export const PostingModel = model('FundPosting', postingSchema);
+
+// Exclusive claims by unique _id, e.g. "decision:<allocationId>": one decision per proposal.
+const claimSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    operationId: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'fund_claims' },
+);
+export const ClaimModel = model('FundClaim', claimSchema);
