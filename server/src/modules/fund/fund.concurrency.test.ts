@@ -148,6 +148,18 @@ describe('racing requests', () => {
     expect(await AllocationModel.countDocuments({ year: 2041, status: 'APPROVED' })).toBe(4);
     expect(await AllocationModel.countDocuments({ year: 2041, status: 'PROPOSED' })).toBe(47);
   });
+
+  it('leaves nothing for reconcile to repair after the races', async () => {
+    const report = await reconcile({ pendingOlderThanMs: 0 });
+    expect(report.checked.allocation).toBeGreaterThanOrEqual(52);
+    expect([
+      report.operationsFinished,
+      report.operationsAborted,
+      report.claimsReleased,
+      report.repaired,
+      report.unrepairable,
+    ]).toEqual([[], [], [], [], []]);
+  });
 });
 
 describe('idempotency', () => {
