@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
 import { canRead } from '../projects/projects.policy';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { AGREEMENT_WRITERS, canReadAgreement, canWriteAgreement, canWriteAgreements } from './agreements.policy';
 import {
   archiveAgreement,

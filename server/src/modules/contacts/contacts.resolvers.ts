@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { canWriteRegionRecord, REGION_RECORD_WRITERS } from '../regions/region-records';
 import type { RegionRow } from '../regions/regions.service';
 import {

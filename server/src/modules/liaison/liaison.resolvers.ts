@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
 import { inScope } from '../projects/projects.policy';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { canWriteRegionRecord, REGION_RECORD_WRITERS } from '../regions/region-records';
 import type { RegionRow } from '../regions/regions.service';
 import type { FollowUpRow } from './follow-up-owners';

@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context';
 import { hasRole, type PermissionMap } from '../../graphql/permissions';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { archiveMilestone, logMilestone, updateMilestone } from './milestones.service';
 
 export const milestonesResolvers = {

@@ -1,5 +1,6 @@
 import { isOverdue, officeDate, PROJECT_TRANSITIONS, type ProjectStatus } from '@pat/shared';
 import type { Context } from '../../graphql/context';
+import { stripNulls } from '../../graphql/inputs';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
 import { canWriteProject, inScope } from './projects.policy';
 import {
@@ -104,21 +105,6 @@ export const projectsResolvers = {
       archiveProject(ctx, args.id, args.version),
   },
 };
-
-/** GraphQL gives omitted optional inputs as absent but explicit nulls as null; zod treats both as "not given". */
-export function stripNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripNulls);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Row)
-        .filter(
-          ([k, v]) => v !== null || k === 'actualStart' || k === 'actualEnd' || k === 'actualDate' || k === 'actual',
-        )
-        .map(([k, v]) => [k, stripNulls(v)]),
-    );
-  }
-  return value;
-}
 
 const projectWriters = hasRole('admin', 'manager', 'officer');
 

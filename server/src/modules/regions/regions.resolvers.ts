@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context';
 import { hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { listProjects, type ProjectFilter, type SORT_FIELDS } from '../projects/projects.service';
 import { childrenByParent, type RegionCounts } from './region-loaders';
 import { REGION_RECORD_WRITERS } from './region-records';

@@ -2,7 +2,7 @@ import { loginInputSchema } from '@pat/shared';
 import type { Context } from '../../graphql/context';
 import { fromZod } from '../../graphql/errors';
 import { allowAll, hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
-import { stripNulls } from '../projects/projects.resolvers';
+import { stripNulls } from '../../graphql/inputs';
 import { UserModel } from './user.model';
 import { createUser, listUsers, resetPassword, updateUser } from './users.service';
 import { login, logout, SESSION_COOKIE } from './auth.service';
