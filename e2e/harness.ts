@@ -21,7 +21,8 @@ const CHROMIUM_FLAGS = [
 
 /** The real server (API + built client) on a free port, with demo data, plus a real chromium. */
 export async function startBrowserHarness() {
-  const clientDist = path.join(repoRoot, 'client', 'dist');
+  // E2E_CLIENT_DIST lets parallel work build into its own folder instead of client/dist.
+  const clientDist = process.env.E2E_CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist');
   if (!fs.existsSync(path.join(clientDist, 'index.html'))) {
     throw new Error('client/dist is missing: build the client first (npm test does it)');
   }

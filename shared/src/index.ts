@@ -7,3 +7,4 @@ export * from './dates';
 export * from './regions';
 export * from './liaison';
 export * from './fund';
+export * from './exchange';

@@ -239,6 +239,10 @@ export const en: Messages = {
   },
   common: {
     loading: 'Loading…',
+    unsavedTitle: 'Unsaved changes',
+    unsavedBody: 'Leaving this page discards the changes you have not saved. Leave anyway?',
+    unsavedLeave: 'Leave',
+    unsavedStay: 'Stay',
   },
   notFound: {
     title: 'Page not found',

@@ -1,4 +1,5 @@
 // Source of truth for the key set: en.ts is typed against this object.
+import type { Widen } from './widen';
 export const zhCN = {
   app: {
     title: '对口支援项目管理系统',
@@ -238,6 +239,10 @@ export const zhCN = {
   },
   common: {
     loading: '加载中…',
+    unsavedTitle: '有未保存的修改',
+    unsavedBody: '离开此页面将丢失尚未保存的修改，确定离开吗？',
+    unsavedLeave: '离开',
+    unsavedStay: '留在此页',
   },
   notFound: {
     title: '页面不存在',
@@ -245,6 +250,5 @@ export const zhCN = {
   },
 } as const;
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 // Same keys as zhCN, any string values: a missing or extra key in another language is a type error.
 export type Messages = Widen<typeof zhCN>;
