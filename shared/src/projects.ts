@@ -132,17 +132,27 @@ export const createProjectInput = z
   .superRefine(datesInOrder);
 export type CreateProjectInput = z.infer<typeof createProjectInput>;
 
-export const updateProjectInput = z.object(projectFields).partial().strict().superRefine(datesInOrder);
+/** For updates: every field optional and no defaults, so a field left out stays as it is (zod 4 would
+ * otherwise fill the defaults of a `.partial()` schema and wipe, e.g., the officers). */
+function optionalWithoutDefaults<S extends z.ZodRawShape>(shape: S) {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      z.optional(field instanceof z.ZodDefault ? field.unwrap() : field),
+    ]),
+  ) as { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]> };
+}
+
+export const updateProjectInput = z.object(optionalWithoutDefaults(projectFields)).strict().superRefine(datesInOrder);
 export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
 
-export const milestoneInput = z
-  .object({
-    title: localizedText(),
-    plannedDate: isoDate,
-    actualDate: isoDate.nullable().optional(),
-    percentComplete: z.number().int('must be a whole percent').min(0).max(100).default(0),
-    status: z.enum(MILESTONE_STATUSES).default('PENDING'),
-    note: text(LIMITS.longText).optional(),
-  })
-  .strict();
-export const updateMilestoneInput = milestoneInput.partial().strict();
+const milestoneFields = {
+  title: localizedText(),
+  plannedDate: isoDate,
+  actualDate: isoDate.nullable().optional(),
+  percentComplete: z.number().int('must be a whole percent').min(0).max(100).default(0),
+  status: z.enum(MILESTONE_STATUSES).default('PENDING'),
+  note: text(LIMITS.longText).optional(),
+};
+export const milestoneInput = z.object(milestoneFields).strict();
+export const updateMilestoneInput = z.object(optionalWithoutDefaults(milestoneFields)).strict();

@@ -141,6 +141,22 @@ describe('changing a project', () => {
     expect(await AuditEntryModel.countDocuments({ recordId: String(p._id), action: 'update' })).toBe(1);
   });
 
+  it('changing one field leaves the others as they were (officers, budget, risk, indicators)', async () => {
+    const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
+    await ProjectModel.updateOne(
+      { _id: p._id },
+      { $set: { budget: { specialFund: 123_456, districtBudget: 7, donation: 0 }, risk: 'HIGH' } },
+    );
+    const before = await ProjectModel.findById(p._id).lean();
+    await as['p-officer']!.gql(UPDATE, { id: String(p._id), v: 0, input: { implementingUnit: '市教育局' } });
+    const after = await ProjectModel.findById(p._id).lean();
+    expect(after?.implementingUnit).toBe('市教育局');
+    expect(after?.officerIds.map(String)).toEqual([officerId]);
+    expect(after?.budget).toEqual(before?.budget);
+    expect(after?.risk).toBe('HIGH');
+    expect(after?.indicators).toEqual(before?.indicators);
+  });
+
   it('moving a project to another region moves its milestones with it (scope follows)', async () => {
     const p = await createProject({ officerIds: [new mongoose.Types.ObjectId(officerId)] });
     await MilestoneModel.create({
