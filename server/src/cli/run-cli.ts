@@ -5,12 +5,15 @@ import { connectMongoose, syncIndexes } from '../db/connect';
 import { provisionDatabase } from '../db/provision';
 import type { Logger } from '../logger';
 import { formatReport, reconcile } from '../modules/fund/reconcile';
+import { reconcileRollups } from '../modules/analytics/rollup.maintain';
 import { seedDemo } from '../seed/demo';
+import { seedScale } from '../seed/scale';
 import { createAdmin, CreateAdminError } from './create-admin';
 
 const USAGE = `Commands:
   create-admin --username NAME    password from ADMIN_PASSWORD or typed on standard input
   seed                            add the demo data that is missing (idempotent)
+  seed --scale N                  add N × PRODUCT.md's ten-year volumes (e.g. 0.1, 1) to a fresh database
   reconcile                       recompute special-fund balances from the ledger, repair, report`;
 
 async function readPassword(): Promise<string> {
@@ -34,12 +37,27 @@ export async function runCli(args: string[], config: Config, log: Logger): Promi
     await connectMongoose(db.uri, config.MONGODB_DB);
     await syncIndexes();
     if (command === 'seed') {
-      await seedDemo(log);
+      const at = rest.indexOf('--scale');
+      if (at < 0) {
+        await seedDemo(log);
+        return 0;
+      }
+      const report = await seedScale(Number(rest[at + 1]), log);
+      console.log(
+        Object.entries(report)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n'),
+      );
       return 0;
     }
     if (command === 'reconcile') {
       const report = await reconcile();
       console.log(formatReport(report));
+      // The dashboard's roll-ups read the fund's: checked after the fund is repaired.
+      const rollups = await reconcileRollups({ repair: true });
+      console.log(
+        `Dashboard roll-ups: ${rollups.checked} cells checked, ${rollups.repaired.length} repaired${rollups.repaired.length ? `: ${rollups.repaired.slice(0, 20).join(', ')}` : ''}.`,
+      );
       return report.unrepairable.length > 0 ? 1 : 0;
     }
     const i = rest.indexOf('--username');

@@ -383,6 +383,27 @@ const ROWS: Row[] = [
         `{ fundYears { year } allocations(first: 1) { totalCount } pendingAllocations { id } ledgerEntries(first: 1) { totalCount } fundTotals(groupBy: REGION) { key } }`,
       ),
   },
+  {
+    action: 'read the dashboard (headline, charts, lists, project totals)',
+    cells: all('allow'),
+    run: (c) =>
+      c.gql(
+        `query($f: DashboardFilter!) {
+          dashboardHeadline(filter: $f) { projects { current } }
+          spendingByRegion(filter: $f) { key }
+          spendingBySector(filter: $f) { key }
+          disbursementsByMonth(filter: $f) { month }
+          milestonesByMonth(filter: $f) { period }
+          milestonesByYear(filter: $f) { period }
+          progressDistribution(filter: $f) { count }
+          projectsBehindSchedule(filter: $f) { daysBehind }
+          overdueCommitments(filter: $f) { id }
+          expiringAgreements(filter: $f) { id }
+          projectTotals(filter: { year: 2026 }) { count }
+        }`,
+        { f: { year: 2026 } },
+      ),
+  },
 ];
 
 let app: Awaited<ReturnType<typeof startTestApp>>;

@@ -2,6 +2,8 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { agreementsPermissions, agreementsResolvers } from '../modules/agreements/agreements.resolvers';
 import { agreementsTypeDefs } from '../modules/agreements/agreements.schema';
+import { analyticsPermissions, analyticsResolvers } from '../modules/analytics/analytics.resolvers';
+import { analyticsTypeDefs } from '../modules/analytics/analytics.schema';
 import { regionsPermissions, regionsResolvers } from '../modules/regions/regions.resolvers';
 import { regionsTypeDefs } from '../modules/regions/regions.schema';
 import { usersPermissions, usersResolvers } from '../modules/users/users.resolvers';
@@ -39,6 +41,7 @@ const modules = [
   { typeDefs: documentsTypeDefs, resolvers: documentsResolvers, permissions: documentsPermissions },
   { typeDefs: auditTypeDefs, resolvers: auditResolvers, permissions: auditPermissions },
   { typeDefs: fundTypeDefs, resolvers: fundResolvers, permissions: fundPermissions },
+  { typeDefs: analyticsTypeDefs, resolvers: analyticsResolvers, permissions: analyticsPermissions },
 ];
 
 function mergePermissions(maps: PermissionMap[]): PermissionMap {

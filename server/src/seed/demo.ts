@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/users/auth.service';
 import { UserModel } from '../modules/users/user.model';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { ProjectModel } from '../modules/projects/project.model';
+import { rebuildRollups } from '../modules/analytics/rollup.maintain';
 import { seedAgreements } from './agreements.seed';
 import { seedFund } from './fund.seed';
 import { seedLiaison } from './liaison.seed';
@@ -93,6 +94,8 @@ export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
   await seedLiaison(log);
   await linkDemoAgreements();
   await seedFund(log);
+  // The records above are inserted directly: the dashboard's roll-ups are built from them at the end.
+  await rebuildRollups();
 }
 
 /** Links each demo agreement to a few demo projects in its regions (only projects not yet linked). */

@@ -136,7 +136,9 @@ export async function seedFund(log: Pick<Logger, 'info'>): Promise<void> {
   for (const [i, plan] of plans.entries()) {
     const { year, project, status, amount } = plan;
     const own = project.officerIds.some((o) => String(o) === String(officer));
-    const proposedBy = own ? officer : manager;
+    // Some pending proposals come from an admin, so the demo manager has some to decide (and some of
+    // the manager's own, which separation of duties keeps them from approving).
+    const proposedBy = own ? officer : status === 'PROPOSED' && i % 2 === 1 ? admin : manager;
     const decider = own ? manager : admin;
     const proposedAt = new Date(`${year}-02-${pad(1 + (i % 27))}T10:00:00+08:00`);
     const decided = status !== 'PROPOSED';

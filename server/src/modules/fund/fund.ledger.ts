@@ -1,5 +1,6 @@
 import type { LedgerKind } from '@pat/shared';
 import { Types, type mongo } from 'mongoose';
+import { refreshLedgerRollups } from '../analytics/rollup.maintain';
 import {
   AllocationModel,
   ClaimModel,
@@ -376,6 +377,8 @@ export async function finishOperation(row: OperationRow): Promise<void> {
   });
   for (const [account, item] of accounts)
     await syncCache(account, item.model === 'rollup' ? rollupDoc(item.entry, item.id) : undefined);
+  // The dashboard's roll-ups read the fund roll-ups and disbursements just written.
+  await refreshLedgerRollups(row.entries);
 }
 
 export async function abortOperation(row: OperationRow): Promise<void> {

@@ -2,6 +2,7 @@ import { milestoneInput, officeDate, updateMilestoneInput } from '@pat/shared';
 import { Types } from 'mongoose';
 import type { Context } from '../../graphql/context';
 import { badInput, conflict, forbidden, fromZod, notFound } from '../../graphql/errors';
+import { refreshProjectRollups } from '../analytics/rollup.maintain';
 import { recordAudit } from '../audit/audit.service';
 import { ProjectModel } from '../projects/project.model';
 import { canWriteProject } from '../projects/projects.policy';
@@ -39,6 +40,8 @@ export async function refreshMilestoneSummary(projectId: Types.ObjectId): Promis
       },
     },
   );
+  // Milestones and progress feed the dashboard's roll-ups.
+  await refreshProjectRollups(projectId);
 }
 
 async function writableProject(ctx: Context, projectId: string): Promise<ProjectRow> {

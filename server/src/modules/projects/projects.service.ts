@@ -12,6 +12,7 @@ import type { Context, CurrentUser } from '../../graphql/context';
 import { badInput, conflict, forbidden, fromZod, notFound } from '../../graphql/errors';
 import { connection, type PageArgs } from '../../graphql/pagination';
 import { AgreementModel } from '../agreements/agreement.model';
+import { refreshProjectRollups } from '../analytics/rollup.maintain';
 import { recordAudit } from '../audit/audit.service';
 import { DocumentModel } from '../documents/document.model';
 import { MilestoneModel } from '../milestones/milestone.model';
@@ -170,6 +171,7 @@ export async function createProject(ctx: Context, raw: unknown) {
   }
   const row = created.toObject() as unknown as ProjectRow;
   await recordAudit(ctx, { action: 'create', kind: 'Project', recordId: String(row._id), before: null, after: row });
+  await refreshProjectRollups(row._id);
   return row;
 }
 
@@ -195,6 +197,8 @@ async function writeProject(
     );
   }
   await recordAudit(ctx, { action, kind: 'Project', recordId: String(before._id), before, after: updated });
+  // The dashboard's roll-ups of the project's region and sector, before and after the change.
+  await refreshProjectRollups(before._id, before as unknown as Parameters<typeof refreshProjectRollups>[1]);
   return updated;
 }
 

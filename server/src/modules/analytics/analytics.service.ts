@@ -1,0 +1,321 @@
+import { officeDate, PROJECT_STATUSES, SECTORS, type Sector } from '@pat/shared';
+import { Types } from 'mongoose';
+import type { Context, CurrentUser } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { agreementFilter } from '../agreements/agreements.service';
+import { AgreementModel } from '../agreements/agreement.model';
+import { CommitmentModel } from '../agreements/commitment.model';
+import { commitmentFilter } from '../agreements/commitments.service';
+import { FundRollupModel, FundYearModel } from '../fund/fund.model';
+import { ProjectModel } from '../projects/project.model';
+import { canRead } from '../projects/projects.policy';
+import { projectFilter, type ProjectFilter, type ProjectRow } from '../projects/projects.service';
+import {
+  ALL,
+  childrenOf,
+  PROGRESS_BUCKETS,
+  sumPairs,
+  type Cell,
+  type CellPair,
+  type RegionNode,
+} from './rollup.compute';
+import { cellId, loadRegionNodes, pathOf, readCells, readPairs, readYears, type ReadCache } from './rollup.store';
+
+export type DashboardFilter = { year: number; regionCode?: string | null; sector?: Sector | null };
+
+type Tree = { byCode: Map<string, RegionNode>; kids: Map<string, string[]> };
+
+// The region tree is read once per request (a few dozen rows), not kept in process memory.
+const trees = new WeakMap<object, Promise<Tree>>();
+function regionTree(ctx: Context): Promise<Tree> {
+  let tree = trees.get(ctx);
+  if (!tree) {
+    tree = loadRegionNodes().then((regions) => ({
+      byCode: new Map(regions.map((r) => [r.code, r])),
+      kids: childrenOf(regions),
+    }));
+    trees.set(ctx, tree);
+  }
+  return tree;
+}
+
+function checkFilter(f: DashboardFilter): void {
+  if (!Number.isInteger(f.year) || f.year < 2000 || f.year > 2100)
+    throw badInput('filter.year', 'must be a year between 2000 and 2100');
+}
+
+/**
+ * The region nodes whose tree cells add up to what the user may see under `regionCode` (the whole
+ * tree without one): the region itself when it lies in the user's scope, else the scope's regions
+ * under it (a scope on a prefecture sees its counties only).
+ */
+export function baseNodes(user: CurrentUser, regionCode: string | null | undefined, tree: Tree): string[] {
+  const node = regionCode ?? ALL;
+  if (node !== ALL && !tree.byCode.has(node)) return [];
+  if (user.regionScope.length === 0) return [node];
+  const path = pathOf(node, tree.byCode);
+  if (path.some((code) => user.regionScope.includes(code))) return [node];
+  const under = user.regionScope.filter(
+    (s) => tree.byCode.has(s) && (node === ALL || pathOf(s, tree.byCode).includes(node)),
+  );
+  return under.filter((s) => !under.some((o) => o !== s && pathOf(s, tree.byCode).includes(o)));
+}
+
+const sectorOf = (f: DashboardFilter) => f.sector ?? ALL;
+
+// Cells read in this request, by _id (the fields of one dashboard request share most of them).
+const caches = new WeakMap<object, ReadCache>();
+function cacheOf(ctx: Context): ReadCache {
+  let cache = caches.get(ctx);
+  if (!cache) caches.set(ctx, (cache = new Map()));
+  return cache;
+}
+
+async function pairOf(year: number, nodes: string[], sector: string, cache?: ReadCache): Promise<CellPair> {
+  const pairs = await readPairs(
+    nodes.map((n) => cellId('t', year, n, sector)),
+    cache,
+  );
+  return sumPairs([...pairs.values()]);
+}
+
+async function cellOf(year: number, nodes: string[], sector: string, cache?: ReadCache): Promise<Cell> {
+  const cells = await readCells(
+    nodes.map((n) => cellId('t', year, n, sector)),
+    cache,
+  );
+  return sumPairs(
+    [...cells.values()].map((cell) => (cell ? { cell, detail: { due: {}, onTime: {}, open: {}, behind: [] } } : null)),
+  ).cell;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const sumDays = (days: Record<string, number>, keep: (mmdd: string) => boolean) =>
+  sum(Object.entries(days).map(([d, n]) => (keep(d) ? n : 0)));
+
+/** Milestones due in `year` up to today (the whole year once over, none before it starts), and those done on time. */
+function dueSoFar(year: number, pair: CellPair, today: string): { due: number; onTime: number } {
+  const thisYear = Number(today.slice(0, 4));
+  if (year < thisYear) return { due: sum(pair.cell.msDue), onTime: sum(pair.cell.msOnTime) };
+  if (year > thisYear) return { due: 0, onTime: 0 };
+  const month = Number(today.slice(5, 7)) - 1;
+  const mm = today.slice(5, 7);
+  const upToToday = (d: string) => d.slice(0, 2) === mm && d <= mm + today.slice(8, 10);
+  return {
+    due: sum(pair.cell.msDue.slice(0, month)) + sumDays(pair.detail.due, upToToday),
+    onTime: sum(pair.cell.msOnTime.slice(0, month)) + sumDays(pair.detail.onTime, upToToday),
+  };
+}
+
+/** Milestones past their planned date and not done, today, over every year (region and sector apply). */
+async function overdueToday(nodes: string[], sector: string, today: string, cache: ReadCache): Promise<number> {
+  const thisYear = Number(today.slice(0, 4));
+  const past = (await readYears()).filter((y) => y < thisYear);
+  const [cells, current] = await Promise.all([
+    Promise.all(past.map((y) => cellOf(y, nodes, sector, cache))),
+    pairOf(thisYear, nodes, sector, cache),
+  ]);
+  const month = Number(today.slice(5, 7)) - 1;
+  const mm = today.slice(5, 7);
+  return (
+    sum(cells.map((c) => sum(c.msOpen))) +
+    sum(current.cell.msOpen.slice(0, month)) +
+    sumDays(current.detail.open, (d) => d.slice(0, 2) === mm && d < mm + today.slice(8, 10))
+  );
+}
+
+async function fundYear(year: number) {
+  const doc = await FundYearModel.collection.findOne({ year });
+  const appropriated = Number(doc?.appropriated ?? 0);
+  return { appropriated, available: appropriated - Number(doc?.approved ?? 0) };
+}
+
+export async function dashboardHeadline(ctx: Context, f: DashboardFilter) {
+  checkFilter(f);
+  const tree = await regionTree(ctx);
+  const nodes = baseNodes(ctx.user!, f.regionCode, tree);
+  const sector = sectorOf(f);
+  const today = officeDate();
+  const [current, previous, overdue, fundNow, fundBefore] = await Promise.all([
+    pairOf(f.year, nodes, sector, cacheOf(ctx)),
+    pairOf(f.year - 1, nodes, sector, cacheOf(ctx)),
+    overdueToday(nodes, sector, today, cacheOf(ctx)),
+    fundYear(f.year),
+    fundYear(f.year - 1),
+  ]);
+  const dueNow = dueSoFar(f.year, current, today);
+  const dueBefore = dueSoFar(f.year - 1, previous, today);
+  return {
+    projectsByStatus: PROJECT_STATUSES.map((status, i) => ({ status, count: current.cell.status[i] ?? 0 })),
+    projects: { current: sum(current.cell.status), previous: sum(previous.cell.status) },
+    milestonesDue: { current: dueNow.due, previous: dueBefore.due },
+    milestonesOnTime: { current: dueNow.onTime, previous: dueBefore.onTime },
+    overdueMilestones: overdue,
+    appropriated: { current: fundNow.appropriated, previous: fundBefore.appropriated },
+    allocated: { current: current.cell.allocated, previous: previous.cell.allocated },
+    disbursed: { current: current.cell.disbursed, previous: previous.cell.disbursed },
+    available: { current: fundNow.available, previous: fundBefore.available },
+  };
+}
+
+export type Breakdown = {
+  key: string;
+  regionCode: string | null;
+  sector: Sector | null;
+  projectCount: number;
+  budget: number;
+  allocated: number;
+  disbursed: number;
+};
+
+const breakdown = (key: string, cell: Cell, regionCode: string | null, sector: Sector | null): Breakdown => ({
+  key,
+  regionCode,
+  sector,
+  projectCount: sum(cell.status),
+  budget: cell.budget,
+  allocated: cell.allocated,
+  disbursed: cell.disbursed,
+});
+
+const nonEmpty = (b: Breakdown) => b.projectCount > 0 || b.allocated !== 0 || b.disbursed !== 0;
+
+/** One bar per region one level below the filter's (top-level regions without one), with its subtree. */
+export async function spendingByRegion(ctx: Context, f: DashboardFilter): Promise<Breakdown[]> {
+  checkFilter(f);
+  const tree = await regionTree(ctx);
+  const children = (tree.kids.get(f.regionCode ?? ALL) ?? []).slice().sort();
+  const bars = await Promise.all(
+    children.map(async (code) => {
+      const nodes = baseNodes(ctx.user!, code, tree);
+      return nodes.length ? breakdown(code, await cellOf(f.year, nodes, sectorOf(f), cacheOf(ctx)), code, null) : null;
+    }),
+  );
+  return bars.filter((b): b is Breakdown => b !== null && nonEmpty(b));
+}
+
+/** One bar per sector (only the filter's sector when it has one). */
+export async function spendingBySector(ctx: Context, f: DashboardFilter): Promise<Breakdown[]> {
+  checkFilter(f);
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const sectors = f.sector ? [f.sector] : SECTORS;
+  const bars = await Promise.all(
+    sectors.map(async (s) => breakdown(s, await cellOf(f.year, nodes, s, cacheOf(ctx)), null, s as Sector)),
+  );
+  return bars.filter(nonEmpty);
+}
+
+export async function disbursementsByMonth(ctx: Context, f: DashboardFilter) {
+  checkFilter(f);
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const cell = await cellOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
+  let cumulative = 0;
+  return cell.disbMonth.map((disbursed, i) => {
+    cumulative += disbursed;
+    return {
+      month: i + 1,
+      disbursed,
+      cumulativeDisbursed: cumulative,
+      // Integer fen: the plan reaches the whole allocation in December.
+      cumulativePlanned: Math.floor((cell.allocated * (i + 1)) / 12),
+    };
+  });
+}
+
+export async function milestonesByMonth(ctx: Context, f: DashboardFilter) {
+  checkFilter(f);
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const cell = await cellOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
+  return cell.msDue.map((due, i) => ({
+    period: `${f.year}-${String(i + 1).padStart(2, '0')}`,
+    due,
+    completed: cell.msDone[i] ?? 0,
+    completedOnTime: cell.msOnTime[i] ?? 0,
+  }));
+}
+
+export async function milestonesByYear(ctx: Context, f: DashboardFilter, years = 5) {
+  checkFilter(f);
+  if (!Number.isInteger(years) || years < 1 || years > 10) throw badInput('years', 'must be from 1 to 10');
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const list = Array.from({ length: years }, (_, i) => f.year - years + 1 + i);
+  const cells = await Promise.all(list.map((y) => cellOf(y, nodes, sectorOf(f), cacheOf(ctx))));
+  return list.map((year, i) => ({
+    period: String(year),
+    due: sum(cells[i]!.msDue),
+    completed: sum(cells[i]!.msDone),
+    completedOnTime: sum(cells[i]!.msOnTime),
+  }));
+}
+
+export async function progressDistribution(ctx: Context, f: DashboardFilter) {
+  checkFilter(f);
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const cell = await cellOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
+  return PROGRESS_BUCKETS.map(([from, to], i) => ({ from, to, count: cell.progress[i] ?? 0 }));
+}
+
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** Running projects of the year with the oldest overdue milestones, from the cells' kept lists. */
+export async function projectsBehindSchedule(ctx: Context, f: DashboardFilter, first = 10) {
+  checkFilter(f);
+  if (!Number.isInteger(first) || first < 1 || first > 20) throw badInput('first', 'must be from 1 to 20');
+  const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
+  const today = officeDate();
+  const { detail } = await pairOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
+  const behind = detail.behind.filter((b) => b.d < today).slice(0, first);
+  const projects = await Promise.all(
+    behind.map((b) => ProjectModel.collection.findOne({ _id: new Types.ObjectId(String(b.p)) })),
+  );
+  return behind.flatMap((b, i) => {
+    const project = projects[i] as ProjectRow | null;
+    if (!project || project.archived || !canRead(ctx.user!, project)) return [];
+    return [
+      {
+        project,
+        overdueMilestones: b.o.filter((d) => d < today).length,
+        daysBehind: daysBetween(b.d, today),
+      },
+    ];
+  });
+}
+
+export async function overdueCommitments(ctx: Context, f: DashboardFilter, first = 10) {
+  checkFilter(f);
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
+  return CommitmentModel.collection
+    .find(commitmentFilter(ctx.user!, { regionCode: f.regionCode, overdueOnly: true }))
+    .sort({ dueDate: 1, _id: 1 })
+    .limit(first)
+    .toArray();
+}
+
+export async function expiringAgreements(ctx: Context, f: DashboardFilter, days = 90) {
+  checkFilter(f);
+  return AgreementModel.collection
+    .find(agreementFilter(ctx.user!, { regionCode: f.regionCode, expiringWithinDays: days }))
+    .sort({ validUntil: 1, code: 1 })
+    .toArray();
+}
+
+/** Count, special-fund budget and fund totals of exactly the project list with this filter. */
+export async function projectTotals(ctx: Context, filter: ProjectFilter) {
+  const projects = await ProjectModel.collection
+    .find(projectFilter(ctx.user!, filter), { projection: { 'budget.specialFund': 1 } })
+    .toArray();
+  const ids = new Set(projects.map((p) => String(p._id)));
+  const funds = await FundRollupModel.collection
+    .find(filter.year != null ? { year: filter.year } : {}, {
+      projection: { projectId: 1, allocated: 1, disbursed: 1 },
+    })
+    .toArray();
+  const mine = funds.filter((r) => ids.has(String(r.projectId)));
+  return {
+    count: projects.length,
+    budget: sum(projects.map((p) => Number((p.budget as { specialFund?: number } | undefined)?.specialFund ?? 0))),
+    allocated: sum(mine.map((r) => Number(r.allocated ?? 0))),
+    disbursed: sum(mine.map((r) => Number(r.disbursed ?? 0))),
+  };
+}
