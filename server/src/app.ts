@@ -18,6 +18,8 @@ import { createLoaders } from './graphql/loaders';
 import { buildSchema } from './graphql/schema';
 import type { Logger } from './logger';
 import { documentsRouter } from './modules/documents/documents.routes';
+import { exchangeRouter } from './modules/exchange/exchange.routes';
+import { iatiRouter } from './modules/exchange/iati/iati.routes';
 import { SESSION_COOKIE, userForSession } from './modules/users/auth.service';
 
 export type App = { app: Express; apollo: ApolloServer<Context> };
@@ -118,6 +120,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   );
   app.use('/api/documents', documentsRouter(config));
+  app.use('/api', exchangeRouter(config));
+  app.use('/api', iatiRouter(config));
   serveClient(app, config, log);
   return { app, apollo };
 }

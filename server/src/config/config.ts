@@ -52,6 +52,19 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: intFromEnv(1, 500).default(20),
   SEED_DEMO: boolFromEnv.default(true),
   SEPARATE_DUTIES: boolFromEnv.default(true),
+  // IATI publishing: the reporting organisation (its registered IATI identifier and names), and the
+  // public address of this app for document links (default: the address the request came to).
+  IATI_ORG_REF: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,80}$/, 'must be an IATI organisation identifier such as CN-USC-123')
+    .default('CN-PAT-OFFICE'),
+  IATI_ORG_NAME_ZH: z.string().min(1).max(200).default('市对口支援与合作交流办公室'),
+  IATI_ORG_NAME_EN: z.string().min(1).max(200).default('Municipal Office for Cooperation and Exchange'),
+  IATI_ORG_TYPE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be an IATI OrganisationType code such as 10')
+    .default('10'),
+  IATI_PUBLIC_URL: z.url({ message: 'must be the public address of the app, e.g. https://pat.example.org' }).optional(),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'COOKIE_SECURE'> & { COOKIE_SECURE: boolean };

@@ -12,17 +12,17 @@ import { detectType, sanitizeFilename } from './file-types';
 
 export const bucket = () => new mongoose.mongo.GridFSBucket(mongoose.connection.db!, { bucketName: 'documents' });
 
-type Problem = { status: number; code: string; message: string; field?: string };
-const fail = (res: Response, p: Problem) =>
+export type Problem = { status: number; code: string; message: string; field?: string };
+export const fail = (res: Response, p: Problem) =>
   res.status(p.status).json({ error: { code: p.code, message: p.message, ...(p.field ? { field: p.field } : {}) } });
-const problemOf = (error: unknown): Problem | undefined => {
+export const problemOf = (error: unknown): Problem | undefined => {
   const ext = (error as { extensions?: { code?: string; field?: string } }).extensions;
   if (!ext?.code) return undefined;
   const status = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 }[ext.code] ?? 500;
   return { status, code: ext.code, message: (error as Error).message, field: ext.field };
 };
 
-async function currentUser(req: Request): Promise<CurrentUser | null> {
+export async function currentUser(req: Request): Promise<CurrentUser | null> {
   const token: unknown = req.cookies?.[SESSION_COOKIE];
   return typeof token === 'string' ? ((await userForSession(token))?.user ?? null) : null;
 }
