@@ -21,7 +21,7 @@ describe('signing in through the real page', () => {
     expect(new URL(page.url()).pathname).toBe('/regions');
     await page.getByRole('navigation').waitFor();
     const nav = await page.getByRole('navigation').textContent();
-    expect(nav).toContain('首页');
+    expect(nav).toContain('总览');
     expect(nav).toContain('受援地区');
     await page.getByText('资金管理 Manager').first().waitFor();
     // Real data from the API: the demo region tree.

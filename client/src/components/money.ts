@@ -17,3 +17,9 @@ export function formatWanYuan(fen: string): string {
   const cents = (hundredths % 100n).toString().padStart(2, '0');
   return `${groupThousands(whole.toString())}.${cents}`;
 }
+
+/** "123456" → "1,234.56" (元, exact). */
+export function formatYuan(fen: string): string {
+  const value = parseFen(fen);
+  return `${groupThousands((value / 100n).toString())}.${(value % 100n).toString().padStart(2, '0')}`;
+}

@@ -1,4 +1,15 @@
 import type { Messages } from './zh-CN';
+import { fundEn } from '../../modules/fund/messages';
+import { adminEn } from '../../modules/admin/messages';
+import { agreementsEn } from '../../modules/agreements/messages';
+import { liaisonEn } from '../../modules/liaison/messages';
+import { myWorkEn } from '../../modules/mywork/messages';
+import { regionPageEn } from '../../modules/regions/messages';
+import { dashboardEn } from '../../modules/dashboard/messages';
+import { projectFormEn } from '../../modules/projects/messages';
+import { evidenceEn } from '../../components/EvidenceUpload.messages';
+import { exchangeEn } from '../../modules/exchange/messages';
+import { iatiEn } from '../../components/IatiExportButton.messages';
 
 export const en: Messages = {
   app: {
@@ -20,8 +31,15 @@ export const en: Messages = {
   nav: {
     label: 'Main navigation',
     home: 'Home',
+    dashboard: 'Overview',
     regions: 'Regions',
     projects: 'Projects',
+    fund: 'Special fund',
+    admin: 'Users',
+    agreements: 'Agreements',
+    liaison: 'Liaison log',
+    myWork: 'My work',
+    import: 'Import data',
   },
   shell: {
     signedInAs: 'Signed in as',
@@ -244,6 +262,17 @@ export const en: Messages = {
     unsavedLeave: 'Leave',
     unsavedStay: 'Stay',
   },
+  dashboard: dashboardEn,
+  projectForm: projectFormEn,
+  evidence: evidenceEn,
+  agreements: agreementsEn,
+  liaison: liaisonEn,
+  myWork: myWorkEn,
+  regionPage: regionPageEn,
+  fund: fundEn,
+  exchange: exchangeEn,
+  iati: iatiEn,
+  admin: adminEn,
   notFound: {
     title: 'Page not found',
     backHome: 'Back to home',

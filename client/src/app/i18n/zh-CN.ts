@@ -1,5 +1,16 @@
 // Source of truth for the key set: en.ts is typed against this object.
 import type { Widen } from './widen';
+import { fundZh } from '../../modules/fund/messages';
+import { adminZh } from '../../modules/admin/messages';
+import { agreementsZh } from '../../modules/agreements/messages';
+import { liaisonZh } from '../../modules/liaison/messages';
+import { myWorkZh } from '../../modules/mywork/messages';
+import { regionPageZh } from '../../modules/regions/messages';
+import { dashboardZh } from '../../modules/dashboard/messages';
+import { projectFormZh } from '../../modules/projects/messages';
+import { evidenceZh } from '../../components/EvidenceUpload.messages';
+import { exchangeZh } from '../../modules/exchange/messages';
+import { iatiZh } from '../../components/IatiExportButton.messages';
 export const zhCN = {
   app: {
     title: '对口支援项目管理系统',
@@ -20,8 +31,15 @@ export const zhCN = {
   nav: {
     label: '主导航',
     home: '首页',
+    dashboard: '总览',
     regions: '受援地区',
     projects: '援建项目',
+    fund: '专项资金',
+    admin: '用户管理',
+    agreements: '合作协议',
+    liaison: '联络记录',
+    myWork: '我的工作',
+    import: '数据导入',
   },
   shell: {
     signedInAs: '当前用户',
@@ -244,6 +262,17 @@ export const zhCN = {
     unsavedLeave: '离开',
     unsavedStay: '留在此页',
   },
+  dashboard: dashboardZh,
+  projectForm: projectFormZh,
+  evidence: evidenceZh,
+  agreements: agreementsZh,
+  liaison: liaisonZh,
+  myWork: myWorkZh,
+  regionPage: regionPageZh,
+  fund: fundZh,
+  exchange: exchangeZh,
+  iati: iatiZh,
+  admin: adminZh,
   notFound: {
     title: '页面不存在',
     backHome: '返回首页',

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import type { ApiRole } from '../../app/roles';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { SectionHeading } from '../../components/PageHeading';
 import { LOGIN_MUTATION, ME_QUERY, type LoginVariables } from './auth.graphql';
@@ -24,19 +25,21 @@ export function LoginPage() {
 
   const onFinish = async (values: LoginVariables) => {
     setFailure(null);
+    let role: ApiRole | undefined;
     try {
-      await login({
+      const result = await login({
         variables: { username: values.username.trim(), password: values.password },
         // RequireAuth reads `me` from the cache; without this it would still hold the signed-out answer.
         update: (cache, { data }) => {
           if (data) cache.writeQuery({ query: ME_QUERY, data: { me: data.login.user } });
         },
       });
+      role = result.data?.login.user.role;
     } catch (error) {
       setFailure(describeLoginFailure(error));
       return;
     }
-    await navigate(safeNextPath(searchParams.get('next')), { replace: true });
+    await navigate(safeNextPath(searchParams.get('next'), role), { replace: true });
   };
 
   const failureMessage = (f: LoginFailure): string => {

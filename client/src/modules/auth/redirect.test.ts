@@ -1,3 +1,4 @@
+import { API_ROLES } from '../../app/roles';
 import { loginPathFor, safeNextPath } from './redirect';
 
 describe('sign-in redirects', () => {
@@ -20,5 +21,18 @@ describe('sign-in redirects', () => {
     ]) {
       expect(safeNextPath(next)).toBe('/');
     }
+  });
+
+  it('sends officers and coordinators to my work when no page is being restored', () => {
+    const landing = Object.fromEntries(API_ROLES.map((role) => [role, safeNextPath(null, role)]));
+    expect(landing).toEqual({
+      ADMIN: '/',
+      MANAGER: '/',
+      OFFICER: '/my-work',
+      COORDINATOR: '/my-work',
+      VIEWER: '/',
+    });
+    expect(safeNextPath('//evil.example', 'COORDINATOR')).toBe('/my-work');
+    expect(safeNextPath('/agreements?q=AG', 'COORDINATOR')).toBe('/agreements?q=AG');
   });
 });

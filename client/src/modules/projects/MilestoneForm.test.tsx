@@ -2,15 +2,18 @@ import '../../app/i18n';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { fireEvent, render, screen } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AntdTestProvider } from '../../test/AntdTestProvider';
 import { MilestoneForm } from './MilestoneForm';
 import { LOG_MILESTONE_MUTATION } from './projects.graphql';
 
 function renderForm(mocks: MockLink.MockedResponse[] = []) {
+  // A data router: the form guards unsaved edits with useBlocker.
+  const router = createMemoryRouter([{ path: '/', element: <MilestoneForm projectId="p1" /> }]);
   return render(
     <MockedProvider mocks={mocks}>
       <AntdTestProvider>
-        <MilestoneForm projectId="p1" />
+        <RouterProvider router={router} />
       </AntdTestProvider>
     </MockedProvider>,
   );

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { LIMITS } from '@pat/shared';
 import { API_ERROR, findErrorWithCode, graphQLErrorsOf } from '../../app/apiErrors';
 import type { MilestoneStatus } from '../../generated/graphql';
+import { EvidenceUpload } from '../../components/EvidenceUpload';
 import { SectionHeading } from '../../components/PageHeading';
+import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import { MILESTONE_STATUSES } from './projectEnums';
 import { LOG_MILESTONE_MUTATION, PROJECT_PAGE_QUERY } from './projects.graphql';
 
@@ -35,11 +37,21 @@ const FIELD_FOR: Record<string, keyof MilestoneFormValues> = {
   'input.note': 'note',
 };
 
-export function MilestoneForm({ projectId }: { projectId: string }) {
+type MilestoneFormProps = {
+  projectId: string;
+  /** After evidence for the milestone just logged has been stored. */
+  onEvidenceUploaded?: () => void;
+};
+
+export function MilestoneForm({ projectId, onEvidenceUploaded }: MilestoneFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<MilestoneFormValues>();
   const [formError, setFormError] = useState<string>();
+  const [dirty, setDirty] = useState(false);
+  // Evidence is attached to a stored milestone: the drop zone appears once it is logged.
+  const [logged, setLogged] = useState<{ id: string; title: string }>();
+  useUnsavedChangesWarning(dirty);
   const [logMilestone, { loading }] = useMutation(LOG_MILESTONE_MUTATION, {
     refetchQueries: [{ query: PROJECT_PAGE_QUERY, variables: { id: projectId } }],
     awaitRefetchQueries: true,
@@ -48,7 +60,7 @@ export function MilestoneForm({ projectId }: { projectId: string }) {
   const submit = async (values: MilestoneFormValues) => {
     setFormError(undefined);
     try {
-      await logMilestone({
+      const result = await logMilestone({
         variables: {
           projectId,
           input: {
@@ -62,6 +74,9 @@ export function MilestoneForm({ projectId }: { projectId: string }) {
         },
       });
       form.resetFields();
+      setDirty(false);
+      const id = result.data?.logMilestone.id;
+      if (id) setLogged({ id, title: values.titleZh.trim() });
       void message.success(t('project.milestoneForm.saved'));
     } catch (error) {
       const badInput = findErrorWithCode(error, API_ERROR.BAD_USER_INPUT);
@@ -85,6 +100,7 @@ export function MilestoneForm({ projectId }: { projectId: string }) {
         layout="vertical"
         initialValues={{ status: 'PENDING', percentComplete: 0 }}
         onFinish={(values) => void submit(values)}
+        onValuesChange={() => setDirty(true)}
         style={{ maxWidth: 560 }}
       >
         <Form.Item
@@ -157,6 +173,19 @@ export function MilestoneForm({ projectId }: { projectId: string }) {
           {t('project.milestoneForm.submit')}
         </Button>
       </Form>
+      {logged && (
+        <section aria-labelledby="milestone-evidence-heading" style={{ marginTop: 24, maxWidth: 560 }}>
+          <h3 id="milestone-evidence-heading" style={{ fontSize: 14, fontWeight: 600 }}>
+            {t('evidence.addFor', { title: logged.title })}
+          </h3>
+          <EvidenceUpload
+            key={logged.id}
+            recordKind="MILESTONE"
+            recordId={logged.id}
+            onUploaded={() => onEvidenceUploaded?.()}
+          />
+        </section>
+      )}
     </section>
   );
 }

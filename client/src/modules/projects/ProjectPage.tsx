@@ -1,12 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Breadcrumb, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Flex, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ApiRole } from '../../app/roles';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
+import { ProjectFundTab } from '../fund/ProjectFundTab';
 import { MilestoneForm } from './MilestoneForm';
 import { STATUS_COLORS, pickLocalized } from './projectEnums';
 import { PROJECT_PAGE_QUERY } from './projects.graphql';
@@ -18,6 +20,7 @@ const HISTORY_ROLES: readonly ApiRole[] = ['ADMIN', 'MANAGER', 'VIEWER'];
 
 export function ProjectPage() {
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const user = useCurrentUser();
@@ -42,13 +45,22 @@ export function ProjectPage() {
       label: t('project.tabs.milestones'),
       children: (
         <Flex vertical gap="large">
-          <MilestoneTimeline milestones={project.milestones} />
-          {project.canEdit && <MilestoneForm projectId={project.id} />}
+          <MilestoneTimeline
+            milestones={project.milestones}
+            canEdit={project.canEdit}
+            onEvidenceUploaded={() => void refetch()}
+          />
+          {project.canEdit && <MilestoneForm projectId={project.id} onEvidenceUploaded={() => void refetch()} />}
         </Flex>
       ),
     },
     { key: 'indicators', label: t('project.tabs.indicators'), children: <IndicatorsTab project={project} /> },
     { key: 'documents', label: t('project.tabs.documents'), children: <DocumentsTab project={project} /> },
+    {
+      key: 'fund',
+      label: t('fund.project.tab'),
+      children: <ProjectFundTab projectId={project.id} canEdit={project.canEdit} />,
+    },
     ...(HISTORY_ROLES.includes(user.role)
       ? [{ key: 'history', label: t('project.tabs.history'), children: <HistoryTab projectId={project.id} /> }]
       : []),
@@ -76,12 +88,17 @@ export function ProjectPage() {
           </nav>
         </div>
         {project.canEdit && (
-          <StatusControl
-            projectId={project.id}
-            version={project.version}
-            allowedNextStatuses={project.allowedNextStatuses}
-            onReload={() => void refetch()}
-          />
+          <Flex gap="small" wrap>
+            <Button icon={<EditOutlined />} onClick={() => void navigate(`/projects/${project.id}/edit`)}>
+              {t('projectForm.editButton')}
+            </Button>
+            <StatusControl
+              projectId={project.id}
+              version={project.version}
+              allowedNextStatuses={project.allowedNextStatuses}
+              onReload={() => void refetch()}
+            />
+          </Flex>
         )}
       </Flex>
       <Card style={{ marginTop: 16 }}>

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatOfficeDateTime } from '../../components/dates';
 import { LoadingState } from '../../components/LoadingState';
 import { formatWanYuan } from '../../components/money';
+import { MilestoneEvidence } from './MilestoneEvidence';
 import { RISK_COLORS, pickLocalized } from './projectEnums';
 import { PROJECT_HISTORY_QUERY, type MilestoneItem, type ProjectDetail } from './projects.graphql';
 
@@ -73,7 +74,14 @@ export function OverviewTab({ project }: { project: ProjectDetail }) {
 
 const byPlannedDate = (a: MilestoneItem, b: MilestoneItem) => a.plannedDate.localeCompare(b.plannedDate);
 
-export function MilestoneTimeline({ milestones }: { milestones: readonly MilestoneItem[] }) {
+type MilestoneTimelineProps = {
+  milestones: readonly MilestoneItem[];
+  /** Whether the user may add evidence (the project's canEdit). */
+  canEdit?: boolean;
+  onEvidenceUploaded?: () => void;
+};
+
+export function MilestoneTimeline({ milestones, canEdit = false, onEvidenceUploaded }: MilestoneTimelineProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (milestones.length === 0) return <Empty description={t('project.milestones.empty')} />;
@@ -98,6 +106,12 @@ export function MilestoneTimeline({ milestones }: { milestones: readonly Milesto
               </Typography.Text>
             </div>
             {m.note && <div>{m.note}</div>}
+            <MilestoneEvidence
+              milestone={m}
+              title={pickLocalized(m.title, language)}
+              canEdit={canEdit}
+              onUploaded={() => onEvidenceUploaded?.()}
+            />
             {m.loggedBy && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('project.milestones.loggedBy', {

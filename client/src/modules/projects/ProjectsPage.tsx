@@ -4,12 +4,16 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButtons } from '../../components/ExportButtons';
+import { IatiExportButton } from '../../components/IatiExportButton';
 import { formatWanYuan } from '../../components/money';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { PROJECTS_LIST_QUERY, type ProjectRow } from './projects.graphql';
 import { STATUS_COLORS, pickLocalized, type ListSortField } from './projectEnums';
 import { ProjectFilters } from './ProjectFilters';
+import { ProjectTotalsSummary } from '../dashboard/ProjectTotalsSummary';
+import { NewProjectButton } from './NewProjectButton';
 import {
   EMPTY_FILTERS,
   PAGE_SIZES,
@@ -176,9 +180,17 @@ export function ProjectsPage() {
   return (
     <>
       <PageHeading>{t('projects.title')}</PageHeading>
+      <Flex align="start" wrap gap="small">
+        <NewProjectButton />
+        <div style={{ marginLeft: 'auto', marginBottom: 16 }}>
+          <ExportButtons kind="projects" filter={toProjectsVariables(state, user.id).filter} />
+          <IatiExportButton filter={toProjectsVariables(state, user.id).filter} />
+        </div>
+      </Flex>
       <Card>
         <Flex vertical gap="middle">
           <ProjectFilters filters={state} onChange={(changes) => update(withChanges(state, changes))} />
+          <ProjectTotalsSummary filter={toProjectsVariables(state, user.id).filter} />
           {body}
         </Flex>
       </Card>

@@ -134,6 +134,13 @@ export const PROJECT_PAGE_QUERY = graphql(`
           displayName
         }
         loggedAt
+        documents {
+          id
+          title
+          filename
+          contentType
+          url
+        }
       }
       documents {
         id

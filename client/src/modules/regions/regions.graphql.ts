@@ -1,5 +1,5 @@
 import { graphql } from '../../generated';
-import type { RegionsQuery } from '../../generated/graphql';
+import type { RegionTreeQuery, RegionsQuery } from '../../generated/graphql';
 
 export type Region = RegionsQuery['regions'][number];
 export type RegionLevel = Region['level'];
@@ -14,6 +14,29 @@ export const REGIONS_QUERY = graphql(`
       name {
         zh
         en
+      }
+    }
+  }
+`);
+
+export type RegionWithCounts = RegionTreeQuery['regions'][number];
+
+// The regions page's tree: the same list with each region's record counts.
+export const REGION_TREE_QUERY = graphql(`
+  query RegionTree {
+    regions {
+      id
+      code
+      parentCode
+      level
+      name {
+        zh
+        en
+      }
+      counts {
+        projectsIncludingDescendants
+        contacts
+        liaisonActivities
       }
     }
   }

@@ -19,6 +19,11 @@ export const documentsResolvers = {
     documents: (p: { _id: Types.ObjectId }, _: unknown, ctx: Context) =>
       ctx.loaders.documentsByRecord.load(`PROJECT:${String(p._id)}`),
   },
+  // A milestone is read only through its project, so the project's read check already applied.
+  Milestone: {
+    documents: (m: { _id: Types.ObjectId }, _: unknown, ctx: Context) =>
+      ctx.loaders.documentsByRecord.load(`MILESTONE:${String(m._id)}`),
+  },
   Query: {
     documents: async (_: unknown, a: { recordKind: string; recordId: string }, ctx: Context) => {
       await resolveTarget(ctx.user!, a.recordKind, a.recordId);

@@ -24,6 +24,10 @@ export const documentsTypeDefs = /* GraphQL */ `
   extend type Project {
     documents: [Document!]!
   }
+  extend type Milestone {
+    "Evidence attached to this milestone (photos, reports)."
+    documents: [Document!]!
+  }
   extend type Query {
     documents(recordKind: DocumentRecordKind!, recordId: String!): [Document!]!
   }

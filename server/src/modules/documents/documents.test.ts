@@ -140,4 +140,21 @@ describe('evidence and documents', () => {
     expect(sanitizeFilename('....')).toBe('document');
     expect(sanitizeFilename(`${'长'.repeat(300)}.docx`)).toBe(`${'长'.repeat(100)}.docx`);
   });
+
+  it('evidence uploaded to a milestone is listed on that milestone of the project', async () => {
+    const logged = await as['d-officer']!.gql<{ logMilestone: { id: string } }>(
+      `mutation($p: ID!) { logMilestone(projectId: $p, input: { title: { zh: "验收" }, plannedDate: "2030-01-01" }) { id } }`,
+      { p: projectId },
+    );
+    const milestoneId = logged.data!.logMilestone.id;
+    const res = await upload(as['d-officer']!, PNG, 'site.png', { recordKind: 'MILESTONE', recordId: milestoneId });
+    expect(res.status).toBe(201);
+    const r = await as['d-viewer']!.gql<{
+      project: { milestones: { id: string; documents: { filename: string; contentType: string }[] }[] };
+    }>(`query($id: ID!) { project(id: $id) { milestones { id documents { filename contentType } } } }`, {
+      id: projectId,
+    });
+    const milestone = r.data!.project.milestones.find((m) => m.id === milestoneId);
+    expect(milestone?.documents).toEqual([{ filename: 'site.png', contentType: 'image/png' }]);
+  });
 });
