@@ -66,15 +66,6 @@ export const en: Messages = {
     checkingSession: 'Checking your session…',
     sessionCheckFailed: 'Could not check your session',
   },
-  home: {
-    title: 'Home',
-    welcome: 'Welcome, {{name}}',
-    username: 'User name',
-    role: 'Role',
-    regionScope: 'Regions in charge',
-    allRegions: 'All regions',
-    regionsTitle: 'Assisted regions',
-  },
   regions: {
     title: 'Assisted regions',
     treeLabel: 'Assisted region hierarchy',

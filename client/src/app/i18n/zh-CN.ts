@@ -66,15 +66,6 @@ export const zhCN = {
     checkingSession: '正在验证登录状态…',
     sessionCheckFailed: '无法验证登录状态',
   },
-  home: {
-    title: '首页',
-    welcome: '欢迎，{{name}}',
-    username: '用户名',
-    role: '角色',
-    regionScope: '负责地区',
-    allRegions: '全部地区',
-    regionsTitle: '受援地区',
-  },
   regions: {
     title: '受援地区',
     treeLabel: '受援地区层级',
