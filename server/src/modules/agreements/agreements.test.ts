@@ -19,6 +19,7 @@ import { UserModel } from '../users/user.model';
 import { AgreementModel } from './agreement.model';
 import { inDays, insertAgreement, insertCommitment } from './agreements.fixtures';
 import { CommitmentModel } from './commitment.model';
+import { settleRollups } from '../analytics/rollup.maintain';
 
 useTestDatabase();
 
@@ -554,6 +555,7 @@ describe('batched loading', () => {
       projects { code region { code } milestoneSummary { total } } } } } }`;
     const client = mongoose.connection.getClient();
     const count = async (who: string, first: number) => {
+      await settleRollups(); // earlier writes' background roll-up refreshes are not this request's
       let commands = 0;
       const listener = () => void (commands += 1);
       client.on('commandStarted', listener);

@@ -16,15 +16,29 @@ import {
   type Breakdown,
   type DashboardFilter,
 } from './analytics.service';
+import { settleRollups } from './rollup.maintain';
 
 type FilterArgs = { filter: DashboardFilter };
+type Resolver = (parent: unknown, args: never, ctx: Context) => unknown;
+
+/** Every figure waits for this process's queued roll-up refreshes, so a user reads their own writes. */
+const afterRefreshes = <T extends Record<string, Resolver>>(resolvers: T): T =>
+  Object.fromEntries(
+    Object.entries(resolvers).map(([field, resolve]) => [
+      field,
+      async (parent: unknown, args: never, ctx: Context) => {
+        await settleRollups();
+        return resolve(parent, args, ctx);
+      },
+    ]),
+  ) as T;
 
 export const analyticsResolvers = {
   SpendingBreakdown: {
     region: (b: Breakdown, _: unknown, ctx: Context) =>
       b.regionCode ? ctx.loaders.regionByCode.load(b.regionCode) : null,
   },
-  Query: {
+  Query: afterRefreshes({
     dashboardHeadline: (_: unknown, args: FilterArgs, ctx: Context) => dashboardHeadline(ctx, args.filter),
     spendingByRegion: (_: unknown, args: FilterArgs, ctx: Context) => spendingByRegion(ctx, args.filter),
     spendingBySector: (_: unknown, args: FilterArgs, ctx: Context) => spendingBySector(ctx, args.filter),
@@ -40,7 +54,7 @@ export const analyticsResolvers = {
     expiringAgreements: (_: unknown, args: FilterArgs & { days?: number }, ctx: Context) =>
       expiringAgreements(ctx, args.filter, args.days ?? 90),
     projectTotals: (_: unknown, args: { filter: ProjectFilter }, ctx: Context) => projectTotals(ctx, args.filter),
-  },
+  }),
 };
 
 // Every signed-in role reads the dashboard; region scope applies inside (docs/permissions.md).

@@ -142,15 +142,32 @@ async function yearsTouched(projectId: Types.ObjectId, snapshots: ProjectKey[]):
   ];
 }
 
+// Refreshes run after the write has answered, one after another in this process: on FerretDB a
+// refresh re-reads its region+sector by collection scan (seconds on demo data under load), which a
+// user saving a milestone must not wait for. Analytics reads, reconcile and the seeds settle the
+// queue first, so a process reads its own writes; a refresh lost with a crashed process is what
+// `npm run reconcile` repairs.
+let queue: Promise<void> = Promise.resolve();
+const enqueue = (work: () => Promise<void>) => {
+  queue = queue.then(work);
+};
+
+/** Resolves once every roll-up refresh this process has queued is done. */
+export const settleRollups = (): Promise<void> => queue;
+
 /**
- * After a write to a project or its milestones: refreshes the cells of the project's region+sector
- * (before and after the write) for every year it touches. Never throws: the write has happened, and
- * reconcile repairs a roll-up a failure left behind.
+ * After a write to a project or its milestones: queues a refresh of the cells of the project's
+ * region+sector (before and after the write) for every year it touches. Never throws: the write has
+ * happened, and reconcile repairs a roll-up a failure left behind.
  */
 export async function refreshProjectRollups(
   projectId: Types.ObjectId | string,
   before?: ProjectKey | null,
 ): Promise<void> {
+  enqueue(() => refreshProjectRollupsNow(projectId, before));
+}
+
+async function refreshProjectRollupsNow(projectId: Types.ObjectId | string, before?: ProjectKey | null) {
   try {
     const id = typeof projectId === 'string' ? new Types.ObjectId(projectId) : projectId;
     const after = (await ProjectModel.collection.findOne(
@@ -165,10 +182,14 @@ export async function refreshProjectRollups(
   }
 }
 
-/** After a special-fund operation: refreshes the cells of the years and projects its entries touch. */
+/** After a special-fund operation: queues a refresh of the cells of the years and projects its entries touch. */
 export async function refreshLedgerRollups(
   entries: { year: number; projectId: { toString(): string } | null }[],
 ): Promise<void> {
+  enqueue(() => refreshLedgerRollupsNow(entries));
+}
+
+async function refreshLedgerRollupsNow(entries: { year: number; projectId: { toString(): string } | null }[]) {
   try {
     const byProject = new Map<string, Set<number>>();
     for (const e of entries)
@@ -195,6 +216,7 @@ export type ExpectedRollups = {
 
 /** Every cell computed from the raw records (what the roll-ups must hold). */
 export async function computeAllRollups(): Promise<ExpectedRollups> {
+  await settleRollups();
   const [regions, projects, milestones, funds, ledger] = await Promise.all([
     loadRegionNodes(),
     ProjectModel.collection.find({ archived: false }, { projection: PROJECT_FIELDS }).toArray(),

@@ -7,6 +7,7 @@ import { insertAgreement } from '../agreements/agreements.fixtures';
 import { AuditEntryModel } from '../audit/audit.model';
 import { MilestoneModel } from '../milestones/milestone.model';
 import { ProjectModel } from './project.model';
+import { settleRollups } from '../analytics/rollup.maintain';
 
 useTestDatabase();
 
@@ -354,6 +355,7 @@ describe('listing projects', () => {
       officers { username } milestoneSummary { total done overdue } milestones { title { zh } overdue } budget { total } } } } }`;
     const client = mongoose.connection.getClient();
     const count = async (first: number) => {
+      await settleRollups(); // earlier writes' background roll-up refreshes are not this request's
       let commands = 0;
       const listener = () => void (commands += 1);
       client.on('commandStarted', listener);

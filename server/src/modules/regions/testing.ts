@@ -3,6 +3,7 @@ import type { Role } from '@pat/shared';
 import mongoose, { Types, type mongo } from 'mongoose';
 import type { GraphQLResult, TestClient, startTestApp } from '../../../test/app';
 import { createUser } from '../../../test/factories';
+import { settleRollups } from '../analytics/rollup.maintain';
 
 export type SignedIn = TestClient & { id: string };
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -38,6 +39,7 @@ export function failure(r: GraphQLResult<unknown>) {
 
 /** How many database commands `run` sends (every find, aggregate, count, insert... is one). */
 export async function countCommands(run: () => Promise<unknown>): Promise<number> {
+  await settleRollups(); // earlier writes' background roll-up refreshes are not this request's commands
   const client = mongoose.connection.getClient();
   let commands = 0;
   const listener = () => void (commands += 1);
