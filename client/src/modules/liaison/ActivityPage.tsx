@@ -12,7 +12,7 @@ import { AddFollowUpForm } from './AddFollowUpForm';
 import { FollowUpList } from './FollowUpList';
 import { LIAISON_ACTIVITY_QUERY } from './liaison.graphql';
 import { LIAISON_KIND_COLORS } from './liaisonEnums';
-import { formatYuan } from './yuan';
+import { formatYuan } from '../../components/money';
 
 export function ActivityPage() {
   const { id = '' } = useParams();

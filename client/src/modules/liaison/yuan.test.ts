@@ -1,4 +1,5 @@
-import { formatYuan, yuanToFen } from './yuan';
+import { formatYuan } from '../../components/money';
+import { yuanToFen } from './yuan';
 
 describe('元 ↔ fen', () => {
   it('turns an amount of 元 into exact fen', () => {

@@ -1,4 +1,5 @@
-// Reception expenses are entered and shown in 元 with up to 2 decimals; the API takes integer fen.
+// Reception expenses are entered in 元 with up to 2 decimals (shown with components/money's formatYuan);
+// the API takes integer fen.
 // String arithmetic only: a float would lose fen.
 const YUAN = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
 
@@ -8,12 +9,4 @@ export function yuanToFen(text: string): string | undefined {
   if (!match) return undefined;
   const fen = `${match[1]}${(match[2] ?? '').padEnd(2, '0')}`.replace(/^0+(?=\d)/, '');
   return fen;
-}
-
-/** "123450" → "1,234.50" */
-export function formatYuan(fen: string): string {
-  if (!/^\d+$/.test(fen)) return fen;
-  const padded = fen.padStart(3, '0');
-  const whole = padded.slice(0, -2).replace(/^0+(?=\d)/, '');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${padded.slice(-2)}`;
 }
