@@ -13,6 +13,8 @@ import { loadConfig } from '../server/src/config/config';
 import { connectMongoose, syncIndexes } from '../server/src/db/connect';
 import { provisionDatabase } from '../server/src/db/provision';
 import { createLogger } from '../server/src/logger';
+import { rebuildRollups } from '../server/src/modules/analytics/rollup.maintain';
+import { AnalyticsCellModel } from '../server/src/modules/analytics/rollup.model';
 import { ProjectModel } from '../server/src/modules/projects/project.model';
 import { seedScale } from '../server/src/seed/scale';
 
@@ -126,7 +128,18 @@ async function main(): Promise<void> {
       const report = await seedScale(scale, { info: () => {} });
       seedMs = performance.now() - t;
       console.log(`scale ${scale}: seeded in ${(seedMs / 1000).toFixed(1)} s`, JSON.stringify(report));
-    } else await syncIndexes();
+    } else {
+      await syncIndexes();
+      // A kept database may hold roll-ups of an older layout (no `key`): rebuilt from its records.
+      if (await AnalyticsCellModel.collection.findOne({ key: { $exists: true } }))
+        console.log(`scale ${scale}: reused, with roll-ups of the current layout`);
+      else {
+        const t = performance.now();
+        const docs = await rebuildRollups();
+        const took = ((performance.now() - t) / 1000).toFixed(1);
+        console.log(`scale ${scale}: reused; roll-ups rebuilt (${docs} documents) in ${took} s`);
+      }
+    }
     const { app, apollo } = await createApp(config, createLogger('silent'));
     const server: Server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));

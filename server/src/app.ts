@@ -1,3 +1,4 @@
+import { drainLeftoverMarks } from './modules/analytics/rollup.maintain';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,6 +74,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     plugins: config.NODE_ENV === 'production' ? [ApolloServerPluginLandingPageDisabled()] : [],
   });
   await apollo.start();
+  // Roll-up refreshes a stopped process had not done yet (docs/dashboard.md).
+  drainLeftoverMarks();
 
   app.use(
     '/graphql',

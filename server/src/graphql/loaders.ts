@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
+import { findByIds } from '../db/by-ids';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { CommitmentModel } from '../modules/agreements/commitment.model';
 import { DocumentModel } from '../modules/documents/document.model';
@@ -7,6 +8,7 @@ import { fundByProjectLoader } from '../modules/fund/fund-loaders';
 import { followUpsByActivityLoader, liaisonActivityByIdLoader } from '../modules/liaison/liaison-loaders';
 import { MilestoneModel } from '../modules/milestones/milestone.model';
 import { ProjectModel } from '../modules/projects/project.model';
+import { projectByIdLoader } from '../modules/projects/project-loaders';
 import { RegionModel } from '../modules/regions/region.model';
 import { regionChildrenLoader, regionCountsLoader } from '../modules/regions/region-loaders';
 import { UserModel } from '../modules/users/user.model';
@@ -29,9 +31,11 @@ export function createLoaders() {
     userById: new DataLoader<string, Row | null>(async (ids) =>
       byKey(
         ids,
-        (await UserModel.collection
-          .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { projection: { passwordHash: 0 } })
-          .toArray()) as Row[],
+        (await findByIds(
+          UserModel.collection,
+          ids.map((id) => new Types.ObjectId(id)),
+          { projection: { passwordHash: 0 } },
+        )) as Row[],
         (r) => String(r._id),
       ),
     ),
@@ -55,9 +59,10 @@ export function createLoaders() {
     agreementById: new DataLoader<string, Row | null>(async (ids) =>
       byKey(
         ids,
-        (await AgreementModel.collection
-          .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } })
-          .toArray()) as Row[],
+        (await findByIds(
+          AgreementModel.collection,
+          ids.map((id) => new Types.ObjectId(id)),
+        )) as Row[],
         (r) => String(r._id),
       ),
     ),
@@ -81,6 +86,8 @@ export function createLoaders() {
     regionChildren: regionChildrenLoader(),
     followUpsByActivity: followUpsByActivityLoader(),
     liaisonActivityById: liaisonActivityByIdLoader(),
+    // A milestone's project (parallel lookups by _id for small batches: FerretDB scans for $in).
+    projectById: projectByIdLoader(),
     // Special-fund position per project, from the roll-ups.
     fundByProject: fundByProjectLoader(),
   };

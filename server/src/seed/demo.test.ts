@@ -9,6 +9,8 @@ import { UserModel } from '../modules/users/user.model';
 import { seedDemo } from './demo';
 
 useTestDatabase();
+// Seeds the whole demo twice (idempotence): slow on FerretDB when the machine is busy.
+jest.setTimeout(180_000);
 
 describe('demo data', () => {
   it('is idempotent and covers every status and sector, with overdue milestones and documents', async () => {

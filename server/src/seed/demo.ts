@@ -6,7 +6,7 @@ import { hashPassword } from '../modules/users/auth.service';
 import { UserModel } from '../modules/users/user.model';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { ProjectModel } from '../modules/projects/project.model';
-import { rebuildRollups } from '../modules/analytics/rollup.maintain';
+import { rebuildRollups, withoutRollupRefresh } from '../modules/analytics/rollup.maintain';
 import { seedAgreements } from './agreements.seed';
 import { seedFund } from './fund.seed';
 import { seedLiaison } from './liaison.seed';
@@ -88,13 +88,15 @@ export async function databaseIsEmpty(): Promise<boolean> {
 
 /** Idempotent demo data: the base, then every kind of record, so the demo shows everything that exists. */
 export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
-  await seedBase(log);
-  await seedProjects(log);
-  await seedAgreements(log);
-  await seedLiaison(log);
-  await linkDemoAgreements();
-  await seedFund(log);
-  // The records above are inserted directly: the dashboard's roll-ups are built from them at the end.
+  // The dashboard's roll-ups are built from the records at the end, not refreshed on each write.
+  await withoutRollupRefresh(async () => {
+    await seedBase(log);
+    await seedProjects(log);
+    await seedAgreements(log);
+    await seedLiaison(log);
+    await linkDemoAgreements();
+    await seedFund(log);
+  });
   await rebuildRollups();
 }
 

@@ -1,3 +1,5 @@
+import { afterWrite } from '../analytics/rollup.maintain';
+import { refreshAgreementWatch } from './agreement-watch';
 import { addDaysToDate, createAgreementInput, officeDate, updateAgreementInput } from '@pat/shared';
 import { Types } from 'mongoose';
 import type { Context, CurrentUser } from '../../graphql/context';
@@ -41,7 +43,7 @@ export const AGREEMENT_SORT_FIELDS = {
 } as const;
 
 /** The longest look-ahead the expiry filter accepts (ten years). */
-const MAX_EXPIRY_WINDOW_DAYS = 3660;
+export const MAX_EXPIRY_WINDOW_DAYS = 3660;
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -163,6 +165,7 @@ export async function createAgreement(ctx: Context, raw: unknown) {
   }
   const row = created.toObject() as unknown as AgreementRow;
   await recordAudit(ctx, { action: 'create', kind: 'Agreement', recordId: String(row._id), before: null, after: row });
+  afterWrite(refreshAgreementWatch);
   return row;
 }
 
@@ -212,6 +215,7 @@ export async function updateAgreement(ctx: Context, id: string, version: number,
       { agreementId: agreement._id },
       { $set: { regionPaths: changes.regionPaths } },
     );
+  afterWrite(refreshAgreementWatch);
   return updated;
 }
 
@@ -221,6 +225,7 @@ export async function archiveAgreement(ctx: Context, id: string, version: number
   const updated = await writeAgreement(ctx, agreement, version, { archived: true }, 'archive');
   // Its commitments leave the lists with it (they keep their own archived flag and history).
   await CommitmentModel.collection.updateMany({ agreementId: agreement._id }, { $set: { agreementArchived: true } });
+  afterWrite(refreshAgreementWatch);
   return updated;
 }
 

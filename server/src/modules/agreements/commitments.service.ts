@@ -1,6 +1,6 @@
+import { afterWrite } from '../analytics/rollup.maintain';
+import { OPEN_STATUSES, refreshAgreementWatch } from './agreement-watch';
 import {
-  CLOSED_COMMITMENT_STATUSES,
-  COMMITMENT_STATUSES,
   COMMITMENT_STATUSES_NEEDING_NOTE,
   commitmentInput,
   commitmentStatusChange,
@@ -36,8 +36,6 @@ export type CommitmentFilter = {
   responsibleUnit?: string | null;
   includeArchived?: boolean | null;
 };
-
-const OPEN_STATUSES = COMMITMENT_STATUSES.filter((s) => !CLOSED_COMMITMENT_STATUSES.includes(s));
 
 /** The database filter for a commitment list: the user's region scope and the filters they chose. */
 export function commitmentFilter(user: CurrentUser, f: CommitmentFilter = {}): Record<string, unknown> {
@@ -119,6 +117,7 @@ export async function createCommitment(ctx: Context, agreementId: string, raw: u
   });
   const row = created.toObject() as unknown as CommitmentRow;
   await recordAudit(ctx, { action: 'create', kind: 'Commitment', recordId: String(row._id), before: null, after: row });
+  afterWrite(refreshAgreementWatch);
   return row;
 }
 
@@ -141,6 +140,7 @@ async function writeCommitment(
       { currentVersion: before.version },
     );
   await recordAudit(ctx, { action, kind: 'Commitment', recordId: String(before._id), before, after: updated });
+  afterWrite(refreshAgreementWatch);
   return updated;
 }
 

@@ -2,10 +2,8 @@ import { officeDate, PROJECT_STATUSES, SECTORS, type Sector } from '@pat/shared'
 import { Types } from 'mongoose';
 import type { Context, CurrentUser } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { agreementFilter } from '../agreements/agreements.service';
-import { AgreementModel } from '../agreements/agreement.model';
-import { CommitmentModel } from '../agreements/commitment.model';
-import { commitmentFilter } from '../agreements/commitments.service';
+import { expiringAgreementRows, overdueCommitmentRows } from '../agreements/agreement-watch';
+import { MAX_EXPIRY_WINDOW_DAYS } from '../agreements/agreements.service';
 import { FundRollupModel, FundYearModel } from '../fund/fund.model';
 import { ProjectModel } from '../projects/project.model';
 import { canRead } from '../projects/projects.policy';
@@ -14,12 +12,24 @@ import {
   ALL,
   childrenOf,
   PROGRESS_BUCKETS,
-  sumPairs,
+  sumCells,
+  sumDetails,
+  type Bar,
   type Cell,
-  type CellPair,
+  type Detail,
+  type MsYear,
   type RegionNode,
 } from './rollup.compute';
-import { cellId, loadRegionNodes, pathOf, readCells, readPairs, readYears, type ReadCache } from './rollup.store';
+import {
+  detailId,
+  docId,
+  loadRegionNodes,
+  pathOf,
+  readDetails,
+  readDocs,
+  yearsId,
+  type ReadCache,
+} from './rollup.store';
 
 export type DashboardFilter = { year: number; regionCode?: string | null; sector?: Sector | null };
 
@@ -71,22 +81,36 @@ function cacheOf(ctx: Context): ReadCache {
   return cache;
 }
 
-async function pairOf(year: number, nodes: string[], sector: string, cache?: ReadCache): Promise<CellPair> {
-  const pairs = await readPairs(
-    nodes.map((n) => cellId('t', year, n, sector)),
+/** The tree cell of `sector` for `year`, summed over `nodes` (one document per node, all sectors). */
+async function cellOf(year: number, nodes: string[], sector: string, cache: ReadCache): Promise<Cell> {
+  const docs = await readDocs(
+    nodes.map((n) => docId('t', year, n)),
     cache,
   );
-  return sumPairs([...pairs.values()]);
+  return sumCells([...docs.values()].map((d) => d?.s?.[sector]));
 }
 
-async function cellOf(year: number, nodes: string[], sector: string, cache?: ReadCache): Promise<Cell> {
-  const cells = await readCells(
-    nodes.map((n) => cellId('t', year, n, sector)),
+/** The day-level detail of one sector's tree cell for `year`, summed over `nodes`. */
+async function detailOf(year: number, nodes: string[], sector: string, cache: ReadCache): Promise<Detail> {
+  const details = await readDetails(
+    nodes.map((n) => detailId('t', year, n, sector)),
     cache,
   );
-  return sumPairs(
-    [...cells.values()].map((cell) => (cell ? { cell, detail: { due: {}, onTime: {}, open: {}, behind: [] } } : null)),
-  ).cell;
+  return sumDetails([...details.values()]);
+}
+
+/** Milestones [due, done, on time, open] of `sector` by year, summed over `nodes`. */
+async function msByYear(nodes: string[], sector: string, cache: ReadCache): Promise<Map<number, MsYear>> {
+  const docs = await readDocs(nodes.map(yearsId), cache);
+  const out = new Map<number, MsYear>();
+  for (const doc of docs.values())
+    for (const [year, sectors] of Object.entries(doc?.y ?? {})) {
+      const row = sectors[sector];
+      if (!row) continue;
+      const into = out.get(Number(year)) ?? [0, 0, 0, 0];
+      out.set(Number(year), [into[0] + row[0], into[1] + row[1], into[2] + row[2], into[3] + row[3]]);
+    }
+  return out;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -94,33 +118,39 @@ const sumDays = (days: Record<string, number>, keep: (mmdd: string) => boolean) 
   sum(Object.entries(days).map(([d, n]) => (keep(d) ? n : 0)));
 
 /** Milestones due in `year` up to today (the whole year once over, none before it starts), and those done on time. */
-function dueSoFar(year: number, pair: CellPair, today: string): { due: number; onTime: number } {
+async function dueSoFar(
+  year: number,
+  cell: Cell,
+  detail: () => Promise<Detail>,
+  today: string,
+): Promise<{ due: number; onTime: number }> {
   const thisYear = Number(today.slice(0, 4));
-  if (year < thisYear) return { due: sum(pair.cell.msDue), onTime: sum(pair.cell.msOnTime) };
+  if (year < thisYear) return { due: sum(cell.msDue), onTime: sum(cell.msOnTime) };
   if (year > thisYear) return { due: 0, onTime: 0 };
   const month = Number(today.slice(5, 7)) - 1;
   const mm = today.slice(5, 7);
   const upToToday = (d: string) => d.slice(0, 2) === mm && d <= mm + today.slice(8, 10);
+  const days = await detail();
   return {
-    due: sum(pair.cell.msDue.slice(0, month)) + sumDays(pair.detail.due, upToToday),
-    onTime: sum(pair.cell.msOnTime.slice(0, month)) + sumDays(pair.detail.onTime, upToToday),
+    due: sum(cell.msDue.slice(0, month)) + sumDays(days.due, upToToday),
+    onTime: sum(cell.msOnTime.slice(0, month)) + sumDays(days.onTime, upToToday),
   };
 }
 
 /** Milestones past their planned date and not done, today, over every year (region and sector apply). */
 async function overdueToday(nodes: string[], sector: string, today: string, cache: ReadCache): Promise<number> {
   const thisYear = Number(today.slice(0, 4));
-  const past = (await readYears()).filter((y) => y < thisYear);
-  const [cells, current] = await Promise.all([
-    Promise.all(past.map((y) => cellOf(y, nodes, sector, cache))),
-    pairOf(thisYear, nodes, sector, cache),
+  const [years, current, days] = await Promise.all([
+    msByYear(nodes, sector, cache),
+    cellOf(thisYear, nodes, sector, cache),
+    detailOf(thisYear, nodes, sector, cache),
   ]);
   const month = Number(today.slice(5, 7)) - 1;
   const mm = today.slice(5, 7);
   return (
-    sum(cells.map((c) => sum(c.msOpen))) +
-    sum(current.cell.msOpen.slice(0, month)) +
-    sumDays(current.detail.open, (d) => d.slice(0, 2) === mm && d < mm + today.slice(8, 10))
+    sum([...years].map(([year, row]) => (year < thisYear ? row[3] : 0))) +
+    sum(current.msOpen.slice(0, month)) +
+    sumDays(days.open, (d) => d.slice(0, 2) === mm && d < mm + today.slice(8, 10))
   );
 }
 
@@ -136,24 +166,27 @@ export async function dashboardHeadline(ctx: Context, f: DashboardFilter) {
   const nodes = baseNodes(ctx.user!, f.regionCode, tree);
   const sector = sectorOf(f);
   const today = officeDate();
+  const cache = cacheOf(ctx);
   const [current, previous, overdue, fundNow, fundBefore] = await Promise.all([
-    pairOf(f.year, nodes, sector, cacheOf(ctx)),
-    pairOf(f.year - 1, nodes, sector, cacheOf(ctx)),
-    overdueToday(nodes, sector, today, cacheOf(ctx)),
+    cellOf(f.year, nodes, sector, cache),
+    cellOf(f.year - 1, nodes, sector, cache),
+    overdueToday(nodes, sector, today, cache),
     fundYear(f.year),
     fundYear(f.year - 1),
   ]);
-  const dueNow = dueSoFar(f.year, current, today);
-  const dueBefore = dueSoFar(f.year - 1, previous, today);
+  const [dueNow, dueBefore] = await Promise.all([
+    dueSoFar(f.year, current, () => detailOf(f.year, nodes, sector, cache), today),
+    dueSoFar(f.year - 1, previous, () => detailOf(f.year - 1, nodes, sector, cache), today),
+  ]);
   return {
-    projectsByStatus: PROJECT_STATUSES.map((status, i) => ({ status, count: current.cell.status[i] ?? 0 })),
-    projects: { current: sum(current.cell.status), previous: sum(previous.cell.status) },
+    projectsByStatus: PROJECT_STATUSES.map((status, i) => ({ status, count: current.status[i] ?? 0 })),
+    projects: { current: sum(current.status), previous: sum(previous.status) },
     milestonesDue: { current: dueNow.due, previous: dueBefore.due },
     milestonesOnTime: { current: dueNow.onTime, previous: dueBefore.onTime },
     overdueMilestones: overdue,
     appropriated: { current: fundNow.appropriated, previous: fundBefore.appropriated },
-    allocated: { current: current.cell.allocated, previous: previous.cell.allocated },
-    disbursed: { current: current.cell.disbursed, previous: previous.cell.disbursed },
+    allocated: { current: current.allocated, previous: previous.allocated },
+    disbursed: { current: current.disbursed, previous: previous.disbursed },
     available: { current: fundNow.available, previous: fundBefore.available },
   };
 }
@@ -180,15 +213,34 @@ const breakdown = (key: string, cell: Cell, regionCode: string | null, sector: S
 
 const nonEmpty = (b: Breakdown) => b.projectCount > 0 || b.allocated !== 0 || b.disbursed !== 0;
 
-/** One bar per region one level below the filter's (top-level regions without one), with its subtree. */
+const fromBar = (key: string, bar: Bar | undefined): Breakdown => ({
+  key,
+  regionCode: key,
+  sector: null,
+  projectCount: bar?.[0] ?? 0,
+  budget: bar?.[1] ?? 0,
+  allocated: bar?.[2] ?? 0,
+  disbursed: bar?.[3] ?? 0,
+});
+
+/**
+ * One bar per region one level below the filter's (top-level regions without one), with its
+ * subtree: a child the user sees whole comes from the parent's document, one lookup for all bars.
+ */
 export async function spendingByRegion(ctx: Context, f: DashboardFilter): Promise<Breakdown[]> {
   checkFilter(f);
   const tree = await regionTree(ctx);
-  const children = (tree.kids.get(f.regionCode ?? ALL) ?? []).slice().sort();
+  const parent = f.regionCode ?? ALL;
+  const children = (tree.kids.get(parent) ?? []).slice().sort();
+  const sector = sectorOf(f);
+  const cache = cacheOf(ctx);
+  const parentDoc = (await readDocs([docId('t', f.year, parent)], cache)).get(docId('t', f.year, parent));
   const bars = await Promise.all(
     children.map(async (code) => {
       const nodes = baseNodes(ctx.user!, code, tree);
-      return nodes.length ? breakdown(code, await cellOf(f.year, nodes, sectorOf(f), cacheOf(ctx)), code, null) : null;
+      if (nodes.length === 0) return null;
+      if (nodes.length === 1 && nodes[0] === code) return fromBar(code, parentDoc?.k?.[code]?.[sector]);
+      return breakdown(code, await cellOf(f.year, nodes, sector, cache), code, null);
     }),
   );
   return bars.filter((b): b is Breakdown => b !== null && nonEmpty(b));
@@ -239,13 +291,11 @@ export async function milestonesByYear(ctx: Context, f: DashboardFilter, years =
   if (!Number.isInteger(years) || years < 1 || years > 10) throw badInput('years', 'must be from 1 to 10');
   const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
   const list = Array.from({ length: years }, (_, i) => f.year - years + 1 + i);
-  const cells = await Promise.all(list.map((y) => cellOf(y, nodes, sectorOf(f), cacheOf(ctx))));
-  return list.map((year, i) => ({
-    period: String(year),
-    due: sum(cells[i]!.msDue),
-    completed: sum(cells[i]!.msDone),
-    completedOnTime: sum(cells[i]!.msOnTime),
-  }));
+  const byYear = await msByYear(nodes, sectorOf(f), cacheOf(ctx));
+  return list.map((year) => {
+    const [due, completed, completedOnTime] = byYear.get(year) ?? [0, 0, 0, 0];
+    return { period: String(year), due, completed, completedOnTime };
+  });
 }
 
 export async function progressDistribution(ctx: Context, f: DashboardFilter) {
@@ -264,7 +314,7 @@ export async function projectsBehindSchedule(ctx: Context, f: DashboardFilter, f
   if (!Number.isInteger(first) || first < 1 || first > 20) throw badInput('first', 'must be from 1 to 20');
   const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
   const today = officeDate();
-  const { detail } = await pairOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
+  const detail = await detailOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
   const behind = detail.behind.filter((b) => b.d < today).slice(0, first);
   const projects = await Promise.all(
     behind.map((b) => ProjectModel.collection.findOne({ _id: new Types.ObjectId(String(b.p)) })),
@@ -285,19 +335,14 @@ export async function projectsBehindSchedule(ctx: Context, f: DashboardFilter, f
 export async function overdueCommitments(ctx: Context, f: DashboardFilter, first = 10) {
   checkFilter(f);
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
-  return CommitmentModel.collection
-    .find(commitmentFilter(ctx.user!, { regionCode: f.regionCode, overdueOnly: true }))
-    .sort({ dueDate: 1, _id: 1 })
-    .limit(first)
-    .toArray();
+  return overdueCommitmentRows(ctx.user!, f.regionCode, first);
 }
 
 export async function expiringAgreements(ctx: Context, f: DashboardFilter, days = 90) {
   checkFilter(f);
-  return AgreementModel.collection
-    .find(agreementFilter(ctx.user!, { regionCode: f.regionCode, expiringWithinDays: days }))
-    .sort({ validUntil: 1, code: 1 })
-    .toArray();
+  if (!Number.isInteger(days) || days < 0 || days > MAX_EXPIRY_WINDOW_DAYS)
+    throw badInput('days', `must be a whole number of days from 0 to ${MAX_EXPIRY_WINDOW_DAYS}`);
+  return expiringAgreementRows(ctx.user!, f.regionCode, days);
 }
 
 /** Count, special-fund budget and fund totals of exactly the project list with this filter. */

@@ -65,12 +65,14 @@ export const emptyCell = (): Cell => ({
 export const emptyDetail = (): Detail => ({ due: {}, onTime: {}, open: {}, behind: [] });
 export const emptyPair = (): CellPair => ({ cell: emptyCell(), detail: emptyDetail() });
 
-export const isEmptyPair = ({ cell, detail }: CellPair): boolean =>
+export const isEmptyCell = (cell: Cell): boolean =>
   cell.budget === 0 &&
   cell.allocated === 0 &&
   cell.disbursed === 0 &&
-  [cell.status, cell.disbMonth, cell.msDue].every((a) => a.every((n) => n === 0)) &&
-  detail.behind.length === 0;
+  [cell.status, cell.disbMonth, cell.msDue].every((a) => a.every((n) => n === 0));
+export const isEmptyDetail = (d: Detail): boolean =>
+  d.behind.length === 0 && [d.due, d.onTime, d.open].every((m) => Object.keys(m).length === 0);
+export const isEmptyPair = ({ cell, detail }: CellPair): boolean => isEmptyCell(cell) && detail.behind.length === 0;
 
 const addArrays = (into: number[], from: number[]) => from.forEach((n, i) => (into[i] = (into[i] ?? 0) + n));
 const addMaps = (into: Record<string, number>, from: Record<string, number>) => {
@@ -79,10 +81,8 @@ const addMaps = (into: Record<string, number>, from: Record<string, number>) => 
 
 const byDue = (a: BehindEntry, b: BehindEntry) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.p < b.p ? -1 : a.p > b.p ? 1 : 0);
 
-/** Adds `from` into `into` (cells of disjoint record sets). */
-export function addPair(into: CellPair, from: CellPair): CellPair {
-  const a = into.cell;
-  const b = from.cell;
+/** Adds `b` into `a` (cells of disjoint record sets). */
+export function addCell(a: Cell, b: Cell): Cell {
   addArrays(a.status, b.status);
   a.budget += b.budget;
   a.allocated += b.allocated;
@@ -93,15 +93,25 @@ export function addPair(into: CellPair, from: CellPair): CellPair {
   addArrays(a.msDone, b.msDone);
   addArrays(a.msOnTime, b.msOnTime);
   addArrays(a.msOpen, b.msOpen);
-  addMaps(into.detail.due, from.detail.due);
-  addMaps(into.detail.onTime, from.detail.onTime);
-  addMaps(into.detail.open, from.detail.open);
-  into.detail.behind = [...into.detail.behind, ...from.detail.behind].sort(byDue).slice(0, BEHIND_KEPT);
-  return into;
+  return a;
 }
 
-export const sumPairs = (pairs: (CellPair | null | undefined)[]): CellPair =>
-  pairs.reduce<CellPair>((acc, p) => (p ? addPair(acc, p) : acc), emptyPair());
+export function addDetail(a: Detail, b: Detail): Detail {
+  addMaps(a.due, b.due);
+  addMaps(a.onTime, b.onTime);
+  addMaps(a.open, b.open);
+  a.behind = [...a.behind, ...b.behind].sort(byDue).slice(0, BEHIND_KEPT);
+  return a;
+}
+
+export const sumCells = (cells: (Cell | null | undefined)[]): Cell =>
+  cells.reduce<Cell>((acc, c) => (c ? addCell(acc, c) : acc), emptyCell());
+export const sumDetails = (details: (Detail | null | undefined)[]): Detail =>
+  details.reduce<Detail>((acc, d) => (d ? addDetail(acc, d) : acc), emptyDetail());
+export const sumPairs = (pairs: (CellPair | null | undefined)[]): CellPair => ({
+  cell: sumCells(pairs.map((p) => p?.cell)),
+  detail: sumDetails(pairs.map((p) => p?.detail)),
+});
 
 // ---------------------------------------------------------------- from raw records
 
@@ -267,4 +277,98 @@ export function computeTreeCells(own: Map<string, CellPair>, regions: RegionNode
       for (const sector of [...SECTORS, ALL]) tree(year, node, sector);
   for (const [key, pair] of out) if (isEmptyPair(pair)) out.delete(key);
   return out;
+}
+
+// ---------------------------------------------------------------- stored documents
+
+/** One cell per sector code, '*' for every sector. */
+export type SectorCells = Record<string, Cell>;
+/** A child region's bar: [projects, budget, allocated, disbursed]. */
+export type Bar = [number, number, number, number];
+/** Milestones of a year: [due, done, done on time, open]. */
+export type MsYear = [number, number, number, number];
+export type Kids = Record<string, Record<string, Bar>>;
+
+export type CellDoc = {
+  _id: string;
+  kind: 'o' | 't' | 'y';
+  year?: number;
+  node: string;
+  regionPath: string[];
+  s?: SectorCells;
+  k?: Kids;
+  y?: Record<string, Record<string, MsYear>>;
+};
+export type DetailDoc = { _id: string; year: number; regionPath: string[]; detail: Detail };
+
+const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+export const barOf = (c: Cell): Bar => [total(c.status), c.budget, c.allocated, c.disbursed];
+export const msYearOf = (c: Cell): MsYear => [total(c.msDue), total(c.msDone), total(c.msOnTime), total(c.msOpen)];
+const mapValues = <A, B>(o: Record<string, A>, f: (a: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+
+/** A tree node's cells (its own plus its children's, per sector, and '*') and its children's bars. */
+export function treeOf(own: SectorCells | undefined, children: [string, SectorCells | undefined][]) {
+  const s: SectorCells = {};
+  for (const sector of SECTORS) {
+    const cell = sumCells([own?.[sector], ...children.map(([, c]) => c?.[sector])]);
+    if (!isEmptyCell(cell)) s[sector] = cell;
+  }
+  const all = sumCells(Object.values(s));
+  if (!isEmptyCell(all)) s[ALL] = all;
+  const k: Kids = {};
+  for (const [code, c] of children) if (c && Object.keys(c).length) k[code] = mapValues(c, barOf);
+  return { s, k };
+}
+
+export const msYearsOf = (s: SectorCells) => mapValues(s, msYearOf);
+
+/**
+ * Every roll-up document, from the own and tree cells (keys `year|node|sector`): what the stored
+ * roll-ups must hold. `pathOf` gives a node's region path.
+ */
+export function rollupDocs(
+  own: Map<string, CellPair>,
+  tree: Map<string, CellPair>,
+  regions: RegionNode[],
+  pathOf: (node: string) => string[],
+): { cells: Map<string, CellDoc>; details: Map<string, DetailDoc> } {
+  const cells = new Map<string, CellDoc>();
+  const details = new Map<string, DetailDoc>();
+  const doc = (kind: 'o' | 't', year: number, node: string) => {
+    const _id = `${kind}|${year}|${node}`;
+    let d = cells.get(_id);
+    if (!d) cells.set(_id, (d = { _id, kind, year, node, regionPath: pathOf(node), s: {} }));
+    return d;
+  };
+  for (const [kind, map] of [
+    ['o', own],
+    ['t', tree],
+  ] as const)
+    for (const [key, pair] of map) {
+      const [y, node, sector] = key.split('|') as [string, string, string];
+      const year = Number(y);
+      doc(kind, year, node).s![sector] = pair.cell;
+      if (!isEmptyDetail(pair.detail))
+        details.set(`${kind}|${key}`, { _id: `${kind}|${key}`, year, regionPath: pathOf(node), detail: pair.detail });
+    }
+  const kids = childrenOf(regions);
+  for (const d of [...cells.values()]) {
+    if (d.kind !== 't') continue;
+    const children = (kids.get(d.node) ?? []).map((c): [string, SectorCells | undefined] => [
+      c,
+      cells.get(`t|${d.year}|${c}`)?.s,
+    ]);
+    d.k = treeOf(undefined, children).k;
+    const yDoc = cells.get(`y|${d.node}`) ?? {
+      _id: `y|${d.node}`,
+      kind: 'y',
+      node: d.node,
+      regionPath: d.regionPath,
+      y: {},
+    };
+    yDoc.y![String(d.year)] = msYearsOf(d.s!);
+    cells.set(yDoc._id, yDoc);
+  }
+  return { cells, details };
 }

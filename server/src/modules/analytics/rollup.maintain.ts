@@ -1,5 +1,6 @@
 import { SECTORS } from '@pat/shared';
-import { Types } from 'mongoose';
+import { Types, type mongo } from 'mongoose';
+import { findByIds } from '../../db/by-ids';
 import { FundRollupModel, LedgerEntryModel } from '../fund/fund.model';
 import { MilestoneModel } from '../milestones/milestone.model';
 import { ProjectModel } from '../projects/project.model';
@@ -9,22 +10,43 @@ import {
   computeOwnCells,
   computeTreeCells,
   DISBURSEMENT_KINDS,
+  emptyDetail,
+  msYearsOf,
   ownKey,
-  sumPairs,
+  rollupDocs,
+  sumDetails,
+  treeOf,
   yearsOf,
-  type CellPair,
+  type CellDoc,
+  type Detail,
+  type DetailDoc,
+  type SectorCells,
   type RawFund,
   type RawLedger,
   type RawMilestone,
   type RawProject,
   type RegionNode,
 } from './rollup.compute';
-import { AnalyticsCellModel, AnalyticsDetailModel, AnalyticsMetaModel } from './rollup.model';
-import { addYears, cellId, loadRegionNodes, normalDetail, pathOf, readPairs, writePair } from './rollup.store';
+import { AnalyticsCellModel, AnalyticsDetailModel, DirtyModel } from './rollup.model';
+import {
+  detailId,
+  docId,
+  loadRegionNodes,
+  normalDetail,
+  pathOf,
+  readAll,
+  readDetails,
+  readDocs,
+  storedFilter,
+  storedRow,
+  writeDetail,
+  writeDoc,
+  writeYear,
+} from './rollup.store';
 
 // Keeping the roll-ups right. After every write the services call `refreshProjectRollups` (or the
-// fund, `refreshLedgerRollups`): the own cells of the touched region+sector are recomputed from the
-// raw records of that region+sector (bounded), then each tree cell up the region's path is
+// fund, `refreshLedgerRollups`): the own documents of the touched region are recomputed from the
+// raw records of that region (bounded), then each tree cell up the region's path is
 // recomputed from its own cell and its children's tree cells (bounded by the tree's fan-out).
 // Recomputing instead of `$inc` makes every refresh idempotent and self-healing; FerretDB's `$inc`
 // is not atomic under concurrency. Two writers racing on the same cell can still leave it one write
@@ -45,10 +67,18 @@ const MILESTONE_FIELDS = { projectId: 1, plannedDate: 1, actualDate: 1, status: 
 type Group = { regionCode: string; sector: string };
 type ProjectKey = Pick<RawProject, 'regionCode' | 'sector' | 'plannedStart' | 'plannedEnd'>;
 
-/** Recomputes the own cells of a region+sector for `years`, from the raw records of that region+sector. */
-async function refreshOwn(group: Group, years: number[], regions: Map<string, RegionNode>): Promise<void> {
+/**
+ * Recomputes a region's own documents for `years` from the raw records of that region (every
+ * sector: the document holds them all), and the day-level details of the touched `sectors`.
+ */
+async function refreshOwn(
+  regionCode: string,
+  sectors: string[],
+  years: number[],
+  regions: Map<string, RegionNode>,
+): Promise<void> {
   const projects = (await ProjectModel.collection
-    .find({ regionCode: group.regionCode, sector: group.sector, archived: false }, { projection: PROJECT_FIELDS })
+    .find({ regionCode, archived: false }, { projection: PROJECT_FIELDS })
     .toArray()) as unknown as RawProject[];
   const ids = projects.map((p) => p._id as Types.ObjectId);
   const [milestones, funds, ledger] = ids.length
@@ -69,22 +99,29 @@ async function refreshOwn(group: Group, years: number[], regions: Map<string, Re
     ledger as unknown as RawLedger[],
     new Set(years),
   );
-  const path = pathOf(group.regionCode, regions);
-  await Promise.all(
-    years.map((year) =>
-      writePair(
-        'o',
+  const regionPath = pathOf(regionCode, regions);
+  for (const year of years) {
+    const s: SectorCells = {};
+    for (const sector of SECTORS) {
+      const pair = own.get(ownKey(year, regionCode, sector));
+      if (pair) s[sector] = pair.cell;
+    }
+    await writeDoc({ _id: docId('o', year, regionCode), kind: 'o', year, node: regionCode, regionPath, s });
+    for (const sector of sectors)
+      await writeDetail(
+        detailId('o', year, regionCode, sector),
         year,
-        group.regionCode,
-        group.sector,
-        path,
-        own.get(ownKey(year, group.regionCode, group.sector)) ?? null,
-      ),
-    ),
-  );
+        regionPath,
+        own.get(ownKey(year, regionCode, sector))?.detail ?? emptyDetail(),
+      );
+  }
 }
 
-/** Recomputes the tree cells above the given groups' regions, bottom-up, for one year. */
+/**
+ * Recomputes the tree documents above the given groups' regions, bottom-up, for one year: each
+ * node's document whole (its own document plus its children's), its milestone-by-year entry, and
+ * the details of the touched sectors and '*'.
+ */
 async function refreshTree(year: number, groups: Group[], regions: Map<string, RegionNode>): Promise<void> {
   const kids = childrenOf([...regions.values()]);
   // Nodes to recompute, deepest first; '*' (the whole tree) last.
@@ -97,124 +134,209 @@ async function refreshTree(year: number, groups: Group[], regions: Map<string, R
   for (const level of levels) {
     const nodes = [...todo.keys()].filter((n) => depth(n) === level);
     await Promise.all(
-      nodes.flatMap((node) =>
-        [...todo.get(node)!].map(async (sector) => {
-          const children = kids.get(node) ?? [];
-          const parts = await readPairs([
-            cellId('o', year, node, sector),
-            ...children.map((c) => cellId('t', year, c, sector)),
-          ]);
-          await writePair('t', year, node, sector, pathOf(node, regions), sumPairs([...parts.values()]));
-        }),
-      ),
-    );
-    await Promise.all(
       nodes.map(async (node) => {
-        const parts = await readPairs(SECTORS.map((s) => cellId('t', year, node, s)));
-        await writePair('t', year, node, ALL, pathOf(node, regions), sumPairs([...parts.values()]));
+        const children = kids.get(node) ?? [];
+        const regionPath = pathOf(node, regions);
+        const docs = await readDocs([docId('o', year, node), ...children.map((c) => docId('t', year, c))]);
+        const { s, k } = treeOf(
+          docs.get(docId('o', year, node))?.s,
+          children.map((c) => [c, docs.get(docId('t', year, c))?.s]),
+        );
+        await writeDoc({ _id: docId('t', year, node), kind: 't', year, node, regionPath, s, k });
+        await writeYear(node, regionPath, year, msYearsOf(s));
+        for (const sector of todo.get(node)!) {
+          const parts = await readDetails([
+            detailId('o', year, node, sector),
+            ...children.map((c) => detailId('t', year, c, sector)),
+          ]);
+          await writeDetail(detailId('t', year, node, sector), year, regionPath, sumDetails([...parts.values()]));
+        }
+        const sectors = await readDetails(SECTORS.map((sector) => detailId('t', year, node, sector)));
+        await writeDetail(detailId('t', year, node, ALL), year, regionPath, sumDetails([...sectors.values()]));
       }),
     );
   }
 }
 
-/** Recomputes the cells of the given region+sector groups for the given years. */
-export async function refreshRollups(groups: Group[], years: number[]): Promise<void> {
-  const unique = [...new Map(groups.map((g) => [`${g.regionCode}|${g.sector}`, g])).values()];
-  const yearList = [...new Set(years)].sort();
-  if (unique.length === 0 || yearList.length === 0) return;
+/** Recomputes the roll-ups of the given region+sector groups, each for its years. */
+export async function refreshRollups(work: { group: Group; years: number[] }[]): Promise<void> {
+  // region → sector → years, and year → groups.
+  const byRegion = new Map<string, { sectors: Set<string>; years: Set<number> }>();
+  const byYear = new Map<number, Map<string, Group>>();
+  for (const { group, years } of work)
+    for (const year of years) {
+      const r = byRegion.get(group.regionCode) ?? { sectors: new Set(), years: new Set() };
+      byRegion.set(group.regionCode, r);
+      r.sectors.add(group.sector);
+      r.years.add(year);
+      const groups = byYear.get(year) ?? new Map<string, Group>();
+      byYear.set(year, groups);
+      groups.set(`${group.regionCode}|${group.sector}`, group);
+    }
+  if (byYear.size === 0) return;
   const regions = new Map((await loadRegionNodes()).map((r) => [r.code, r]));
-  // Different groups and years touch different cells: they are refreshed side by side.
-  await Promise.all(unique.map((g) => refreshOwn(g, yearList, regions)));
-  await Promise.all(yearList.map((year) => refreshTree(year, unique, regions)));
-  await addYears(yearList);
+  // Different regions touch different documents: they are refreshed side by side. The years one
+  // after another, as they share each node's milestone-by-year document.
+  await Promise.all(
+    [...byRegion].map(([region, r]) => refreshOwn(region, [...r.sectors], [...r.years].sort(), regions)),
+  );
+  for (const year of [...byYear.keys()].sort()) await refreshTree(year, [...byYear.get(year)!.values()], regions);
 }
 
-/** The years a project's figures touch: its planned span, its milestones' years and its fund years. */
-async function yearsTouched(projectId: Types.ObjectId, snapshots: ProjectKey[]): Promise<number[]> {
-  const [milestones, funds] = await Promise.all([
-    MilestoneModel.collection.find({ projectId }, { projection: { plannedDate: 1 } }).toArray(),
-    FundRollupModel.collection.find({ projectId }, { projection: { year: 1 } }).toArray(),
-  ]);
-  return [
-    ...snapshots.flatMap((s) => yearsOf(s)),
-    ...milestones.map((m) => Number(String(m.plannedDate).slice(0, 4))),
-    ...funds.map((f) => Number(f.year)),
-  ];
-}
+// Refreshes run after the write has answered: a write marks its project dirty (one upsert by _id
+// into `analytics_dirty`, kept in the database so a crashed process's marks are picked up by any
+// other), and each process drains the marks in batches, one batch after another: every project
+// marked while a batch runs goes into the next one, so a burst of writes (an import) costs a few
+// refreshes, not one per write. On FerretDB a refresh re-reads its regions by collection scan
+// (seconds), which a user saving a milestone must not wait for. Analytics reads, reconcile and the
+// seeds settle first, so a process reads its own writes; `npm run reconcile` repairs anything a
+// lost or failed refresh left behind.
+type Mark = { _id: Types.ObjectId; befores?: ProjectKey[]; years?: number[]; at?: Date };
 
-// Refreshes run after the write has answered, one after another in this process: on FerretDB a
-// refresh re-reads its region+sector by collection scan (seconds on demo data under load), which a
-// user saving a milestone must not wait for. Analytics reads, reconcile and the seeds settle the
-// queue first, so a process reads its own writes; a refresh lost with a crashed process is what
-// `npm run reconcile` repairs.
 let queue: Promise<void> = Promise.resolve();
-const enqueue = (work: () => Promise<void>) => {
-  queue = queue.then(work);
-};
-
-/** Resolves once every roll-up refresh this process has queued is done. */
-export const settleRollups = (): Promise<void> => queue;
+let scheduled = false;
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queue = queue.then(async () => {
+    scheduled = false;
+    await drain();
+  });
+}
 
 /**
- * After a write to a project or its milestones: queues a refresh of the cells of the project's
- * region+sector (before and after the write) for every year it touches. Never throws: the write has
- * happened, and reconcile repairs a roll-up a failure left behind.
+ * Runs `work` after the write that asks for it has answered, in this process's refresh queue (other
+ * derived lists than the roll-ups use it too); analytics reads settle it like the roll-ups.
+ */
+export function afterWrite(work: () => Promise<void>): void {
+  queue = queue.then(() =>
+    work().catch((error: unknown) => process.emitWarning(`derived list refresh failed: ${String(error)}`)),
+  );
+}
+
+/** Resolves once no roll-up refresh this process has started or marked is outstanding. */
+export async function settleRollups(): Promise<void> {
+  let last: Promise<void>;
+  do {
+    last = queue;
+    await last;
+  } while (last !== queue);
+}
+
+let deferred = 0;
+
+/**
+ * Runs `bulk` without marking anything: for seeds and bulk loads that rebuild every roll-up from
+ * scratch afterwards (`rebuildRollups`), so no refresh repeats work the rebuild does anyway.
+ */
+export async function withoutRollupRefresh<T>(bulk: () => Promise<T>): Promise<T> {
+  deferred += 1;
+  try {
+    return await bulk();
+  } finally {
+    deferred -= 1;
+  }
+}
+
+async function mark(projectId: string, before: ProjectKey | null | undefined, years: number[]): Promise<void> {
+  if (deferred > 0) return;
+  try {
+    await DirtyModel.collection.updateOne(
+      { _id: new Types.ObjectId(projectId) },
+      {
+        $set: { at: new Date() },
+        $push: {
+          befores: {
+            $each: before
+              ? [
+                  {
+                    regionCode: before.regionCode,
+                    sector: before.sector,
+                    plannedStart: before.plannedStart,
+                    plannedEnd: before.plannedEnd,
+                  },
+                ]
+              : [],
+          },
+        },
+        $addToSet: { years: { $each: years } },
+      } as Record<string, unknown>,
+      { upsert: true },
+    );
+  } catch (error) {
+    process.emitWarning(`analytics roll-up mark failed for project ${projectId}: ${String(error)}`);
+  }
+  schedule();
+}
+
+/** Picks up marks left by a process that stopped before refreshing them. */
+export const drainLeftoverMarks = (): void => schedule();
+
+/**
+ * After a write to a project or its milestones: marks the project so the roll-ups of its region
+ * and sector (before and after the write) are refreshed for every year it touches. Never throws:
+ * the write has happened, and reconcile repairs a roll-up a failure left behind.
  */
 export async function refreshProjectRollups(
   projectId: Types.ObjectId | string,
   before?: ProjectKey | null,
 ): Promise<void> {
-  enqueue(() => refreshProjectRollupsNow(projectId, before));
+  await mark(String(projectId), before, []);
 }
 
-async function refreshProjectRollupsNow(projectId: Types.ObjectId | string, before?: ProjectKey | null) {
-  try {
-    const id = typeof projectId === 'string' ? new Types.ObjectId(projectId) : projectId;
-    const after = (await ProjectModel.collection.findOne(
-      { _id: id },
-      { projection: PROJECT_FIELDS },
-    )) as unknown as ProjectKey | null;
-    const snapshots = [before, after].filter((s): s is ProjectKey => !!s);
-    if (snapshots.length === 0) return;
-    await refreshRollups(snapshots, await yearsTouched(id, snapshots));
-  } catch (error) {
-    process.emitWarning(`analytics roll-up refresh failed for project ${String(projectId)}: ${String(error)}`);
-  }
-}
-
-/** After a special-fund operation: queues a refresh of the cells of the years and projects its entries touch. */
+/** After a special-fund operation: marks the projects its entries touch, with the entries' years. */
 export async function refreshLedgerRollups(
   entries: { year: number; projectId: { toString(): string } | null }[],
 ): Promise<void> {
-  enqueue(() => refreshLedgerRollupsNow(entries));
+  const byProject = new Map<string, Set<number>>();
+  for (const e of entries)
+    if (e.projectId) byProject.set(String(e.projectId), (byProject.get(String(e.projectId)) ?? new Set()).add(e.year));
+  for (const [projectId, years] of byProject) await mark(projectId, null, [...years]);
 }
 
-async function refreshLedgerRollupsNow(entries: { year: number; projectId: { toString(): string } | null }[]) {
+/** Refreshes the roll-ups of every marked project at once, then removes the marks it handled. */
+async function drain(): Promise<void> {
   try {
-    const byProject = new Map<string, Set<number>>();
-    for (const e of entries)
-      if (e.projectId)
-        byProject.set(String(e.projectId), (byProject.get(String(e.projectId)) ?? new Set()).add(e.year));
-    for (const [projectId, years] of byProject) {
-      const project = (await ProjectModel.collection.findOne(
-        { _id: new Types.ObjectId(projectId) },
-        { projection: PROJECT_FIELDS },
-      )) as unknown as ProjectKey | null;
-      if (project) await refreshRollups([project], [...years]);
-    }
+    const marks = (await DirtyModel.collection.find({}).toArray()) as unknown as Mark[];
+    if (marks.length === 0) return;
+    const ids = marks.map((m) => m._id);
+    const projects = (await findByIds(ProjectModel.collection, ids, {
+      projection: PROJECT_FIELDS,
+    })) as unknown as ProjectKey[];
+    const [milestones, funds] = await Promise.all([
+      MilestoneModel.collection
+        .find({ projectId: { $in: ids } }, { projection: { projectId: 1, plannedDate: 1 } })
+        .toArray(),
+      FundRollupModel.collection.find({ projectId: { $in: ids } }, { projection: { projectId: 1, year: 1 } }).toArray(),
+    ]);
+    const after = new Map(projects.map((p) => [String((p as unknown as { _id: unknown })._id), p]));
+    const yearsOfProject = new Map<string, number[]>();
+    const add = (id: string, year: number) => yearsOfProject.set(id, [...(yearsOfProject.get(id) ?? []), year]);
+    for (const m of milestones) add(String(m.projectId), Number(String(m.plannedDate).slice(0, 4)));
+    for (const f of funds) add(String(f.projectId), Number(f.year));
+    // Each project's groups (where it was before each write and where it is now), for the years
+    // its figures touch: its planned spans, its milestones' and fund years.
+    const work = marks.flatMap((m) => {
+      const id = String(m._id);
+      const snapshots = [...(m.befores ?? []), ...(after.has(id) ? [after.get(id)!] : [])];
+      const years = [
+        ...new Set([...snapshots.flatMap((p) => yearsOf(p)), ...(m.years ?? []), ...(yearsOfProject.get(id) ?? [])]),
+      ];
+      return snapshots.map((p) => ({ group: { regionCode: p.regionCode, sector: p.sector }, years }));
+    });
+    await refreshRollups(work);
+    // A mark written again while this ran keeps its newer time and waits for the next batch.
+    for (const m of marks) await DirtyModel.collection.deleteOne({ _id: m._id, at: m.at });
   } catch (error) {
-    process.emitWarning(`analytics roll-up refresh failed after a fund operation: ${String(error)}`);
+    process.emitWarning(`analytics roll-up refresh failed: ${String(error)}`);
   }
 }
 
 // ---------------------------------------------------------------- from scratch
 
-export type ExpectedRollups = {
-  cells: Map<string, { kind: 'o' | 't'; year: number; node: string; sector: string; path: string[]; pair: CellPair }>;
-  years: number[];
-};
+export type ExpectedRollups = { cells: Map<string, CellDoc>; details: Map<string, DetailDoc> };
 
-/** Every cell computed from the raw records (what the roll-ups must hold). */
+/** Every roll-up document computed from the raw records (what the stored roll-ups must hold). */
 export async function computeAllRollups(): Promise<ExpectedRollups> {
   await settleRollups();
   const [regions, projects, milestones, funds, ledger] = await Promise.all([
@@ -250,119 +372,82 @@ export function expectedFrom(
 ): ExpectedRollups {
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const own = computeOwnCells(projects, milestones, funds, ledger);
-  const tree = computeTreeCells(own, regions);
-  const cells: ExpectedRollups['cells'] = new Map();
-  for (const [kind, map] of [
-    ['o', own],
-    ['t', tree],
-  ] as const)
-    for (const [key, pair] of map) {
-      const [year, node, sector] = key.split('|') as [string, string, string];
-      cells.set(cellId(kind, Number(year), node, sector), {
-        kind,
-        year: Number(year),
-        node,
-        sector,
-        path: pathOf(node, byCode),
-        pair,
-      });
-    }
-  const years = [...new Set([...cells.values()].map((c) => c.year))].sort((a, b) => a - b);
-  return { cells, years };
+  return rollupDocs(own, computeTreeCells(own, regions), regions, (node) => pathOf(node, byCode));
 }
 
 const BATCH = 1000;
 
+async function insertAll(collection: mongo.Collection, docs: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += BATCH)
+    await collection.insertMany(docs.slice(i, i + BATCH), { ordered: false });
+}
+
 /** Replaces every roll-up with a from-scratch computation (seeding, or after a bulk import). */
 export async function writeAllRollups(expected: ExpectedRollups): Promise<number> {
-  await Promise.all([
-    AnalyticsCellModel.collection.deleteMany({}),
-    AnalyticsDetailModel.collection.deleteMany({}),
-    AnalyticsMetaModel.collection.deleteMany({}),
-  ]);
-  const rows = [...expected.cells.entries()];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    await AnalyticsCellModel.collection.insertMany(
-      batch.map(([_id, c]) => ({
-        _id,
-        kind: c.kind,
-        year: c.year,
-        node: c.node,
-        sector: c.sector,
-        regionPath: c.path,
-        cell: c.pair.cell,
-      })) as unknown as Record<string, unknown>[],
-      { ordered: false },
-    );
-    await AnalyticsDetailModel.collection.insertMany(
-      batch.map(([_id, c]) => ({ _id, year: c.year, regionPath: c.path, detail: c.pair.detail })) as unknown as Record<
-        string,
-        unknown
-      >[],
-      { ordered: false },
-    );
-  }
-  await AnalyticsMetaModel.collection.insertOne({ _id: 'years', years: expected.years } as Record<string, unknown>);
-  return rows.length;
+  await Promise.all([AnalyticsCellModel.collection.deleteMany({}), AnalyticsDetailModel.collection.deleteMany({})]);
+  await insertAll(AnalyticsCellModel.collection, [...expected.cells.values()].map(storedRow));
+  await insertAll(AnalyticsDetailModel.collection, [...expected.details.values()].map(storedRow));
+  return expected.cells.size;
 }
 
 export async function rebuildRollups(): Promise<number> {
   return writeAllRollups(await computeAllRollups());
 }
 
-/** A stable text of a cell pair, for comparing stored and computed cells. */
-function canonical(pair: CellPair): string {
-  const sortKeys = (m: Record<string, number>) =>
-    Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
-  const d = normalDetail(pair.detail);
-  return JSON.stringify({
-    cell: pair.cell,
-    due: sortKeys(d.due),
-    onTime: sortKeys(d.onTime),
-    open: sortKeys(d.open),
-    behind: d.behind.map((b) => ({ p: String(b.p), d: b.d, o: b.o })),
-  });
+/** A stable text of a stored or computed document (keys sorted, empty parts dropped), for comparing. */
+function canonical(doc: Record<string, unknown> | undefined): string | undefined {
+  if (!doc) return undefined;
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v && typeof v === 'object' && !(v instanceof Date) && !('_bsontype' in v))
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, x]) => [k, sorted(x)]),
+      );
+    return typeof v === 'object' && v !== null ? String(v) : v;
+  };
+  const { _id: _ignored, key: _key, ...rest } = doc;
+  if ('detail' in rest) rest.detail = normalDetail(rest.detail as Partial<Detail>);
+  for (const key of ['s', 'k', 'y']) if (rest[key] && Object.keys(rest[key] as object).length === 0) delete rest[key];
+  if (!rest.s && !rest.y && !rest.detail) return undefined;
+  return JSON.stringify(sorted(rest));
 }
 
 export type RollupReport = { checked: number; repaired: string[] };
 
+async function compare(
+  collection: mongo.Collection,
+  expected: Map<string, CellDoc | DetailDoc>,
+  repair: boolean,
+): Promise<string[]> {
+  const stored = new Map([...(await readAll(collection))].map(([key, d]) => [key, canonical(d)]));
+  const wrong = [...expected.keys()].filter(
+    (id) => stored.get(id) !== canonical(expected.get(id) as unknown as Record<string, unknown>),
+  );
+  const extra = [...stored.keys()].filter((id) => !expected.has(id));
+  if (repair) {
+    for (const id of wrong) {
+      await collection.replaceOne(storedFilter(id), storedRow(expected.get(id)!), { upsert: true });
+    }
+    for (const id of extra) await collection.deleteOne(storedFilter(id));
+  }
+  // An empty leftover (a document whose last figure went) is removed but is not a wrong figure.
+  return [...wrong, ...extra.filter((id) => stored.get(id) !== undefined)];
+}
+
 /**
- * Compares every stored cell with a from-scratch computation; with `repair`, rewrites those that
- * differ, adds the missing and removes the extra. Meant for quiet times, like the fund's reconcile.
+ * Compares every stored roll-up document with a from-scratch computation; with `repair`, rewrites
+ * those that differ, adds the missing and removes the extra. Meant for quiet times, like the fund's
+ * reconcile.
  */
 export async function reconcileRollups(options: { repair?: boolean } = {}): Promise<RollupReport> {
   const expected = await computeAllRollups();
-  const [cells, details] = await Promise.all([
-    AnalyticsCellModel.collection.find({}).toArray(),
-    AnalyticsDetailModel.collection.find({}).toArray(),
-  ]);
-  const detailById = new Map(details.map((d) => [String(d._id), d.detail]));
-  const stored = new Map(
-    cells.map((c) => [
-      String(c._id),
-      canonical({ cell: c.cell, detail: normalDetail(detailById.get(String(c._id))) } as CellPair),
-    ]),
-  );
-  const wrong: string[] = [];
-  for (const [id, c] of expected.cells) if (stored.get(id) !== canonical(c.pair)) wrong.push(id);
-  const extra = [...stored.keys()].filter((id) => !expected.cells.has(id));
-  const orphanDetails = [...detailById.keys()].filter((id) => !expected.cells.has(id) && !stored.has(id));
-  const meta = await AnalyticsMetaModel.collection.findOne({ _id: 'years' } as Record<string, unknown>);
-  const metaWrong = expected.years.some((y) => !((meta?.years as number[] | undefined) ?? []).includes(y));
-  if (options.repair) {
-    for (const id of wrong) {
-      const c = expected.cells.get(id)!;
-      await writePair(c.kind, c.year, c.node, c.sector, c.path, c.pair);
-    }
-    for (const id of [...extra, ...orphanDetails]) {
-      await AnalyticsCellModel.collection.deleteOne({ _id: id } as Record<string, unknown>);
-      await AnalyticsDetailModel.collection.deleteOne({ _id: id } as Record<string, unknown>);
-    }
-    if (metaWrong) await addYears(expected.years);
-  }
-  return {
-    checked: expected.cells.size,
-    repaired: [...wrong, ...extra, ...orphanDetails, ...(metaWrong ? ['years'] : [])],
-  };
+  const repair = options.repair ?? false;
+  const repaired = [
+    ...(await compare(AnalyticsCellModel.collection, expected.cells, repair)),
+    ...(await compare(AnalyticsDetailModel.collection, expected.details, repair)).map((id) => `detail ${id}`),
+  ];
+  return { checked: expected.cells.size + expected.details.size, repaired };
 }

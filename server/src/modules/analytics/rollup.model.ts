@@ -1,27 +1,37 @@
 import { Schema, model } from 'mongoose';
 
-// The dashboard's roll-ups (see docs/dashboard.md). Every read is by _id, `${kind}|${year}|${node}|${sector}`
-// with kind 'o' (own: projects sitting exactly at the region) or 't' (tree: the region's subtree; node
-// '*' = everything). `regionPath` lets a maintenance pass pick a region's cells with one index.
+// The dashboard's roll-ups (see docs/dashboard.md). Every read is by key, stored as an ObjectId
+// `_id` derived from it (`keyId` in rollup.store.ts) since FerretDB scans for string `_id`s:
+// - `o|year|node` (own: projects sitting exactly at the region) and `t|year|node` (tree: the
+//   region's subtree; node '*' = everything) hold `s`, one cell per sector ('*' = every sector);
+//   a tree document also holds `k`, each child region's [projects, budget, allocated, disbursed]
+//   per sector, so the by-region bars read their parent's document only;
+// - `y|node` holds `y`, per year and sector the milestones [due, done, on time, open] of the
+//   node's subtree, for the by-year chart and today's overdue count.
+// `regionPath` lets a maintenance pass pick a region's documents with one index on MongoDB.
 const cellSchema = new Schema(
   {
-    _id: { type: String, required: true },
-    kind: { type: String, enum: ['o', 't'], required: true },
-    year: { type: Number, required: true },
+    _id: { type: Schema.Types.ObjectId, required: true },
+    key: { type: String, required: true },
+    kind: { type: String, enum: ['o', 't', 'y'], required: true },
+    year: { type: Number },
     node: { type: String, required: true },
-    sector: { type: String, required: true },
     regionPath: { type: [String], default: [] },
-    cell: { type: Schema.Types.Mixed, required: true },
+    s: { type: Schema.Types.Mixed },
+    k: { type: Schema.Types.Mixed },
+    y: { type: Schema.Types.Mixed },
   },
   { collection: 'analytics_cells', versionKey: false },
 );
 cellSchema.index({ year: 1, regionPath: 1 });
 export const AnalyticsCellModel = model('AnalyticsCell', cellSchema);
 
-// Day-level detail of the same cells (same _id), kept apart so the month-level reads stay small.
+// Day-level detail of one cell, key `kind|year|node|sector`: read only for the "up to today"
+// figures and the behind-schedule list of the filter's sector, so the month-level reads stay small.
 const detailSchema = new Schema(
   {
-    _id: { type: String, required: true },
+    _id: { type: Schema.Types.ObjectId, required: true },
+    key: { type: String, required: true },
     year: { type: Number, required: true },
     regionPath: { type: [String], default: [] },
     detail: { type: Schema.Types.Mixed, required: true },
@@ -31,9 +41,15 @@ const detailSchema = new Schema(
 detailSchema.index({ year: 1, regionPath: 1 });
 export const AnalyticsDetailModel = model('AnalyticsDetail', detailSchema);
 
-// `_id: 'years'`: the budget years that have cells, so "overdue today" knows which past years to add.
-const metaSchema = new Schema(
-  { _id: { type: String, required: true }, years: { type: [Number], default: [] } },
-  { collection: 'analytics_meta', versionKey: false },
+// Projects written since their roll-ups were last refreshed (`_id` = the project's _id): the snapshots of
+// where the project was before each write, and fund years touched. Drained in batches.
+const dirtySchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    befores: { type: [Schema.Types.Mixed], default: [] },
+    years: { type: [Number], default: [] },
+    at: { type: Date },
+  },
+  { collection: 'analytics_dirty', versionKey: false },
 );
-export const AnalyticsMetaModel = model('AnalyticsMeta', metaSchema);
+export const DirtyModel = model('AnalyticsDirty', dirtySchema);

@@ -1,23 +1,23 @@
+import type { mongo } from 'mongoose';
+import { keyId } from '../../db/key-id';
+import { RegionModel } from '../regions/region.model';
 import {
   ALL,
   emptyDetail,
-  isEmptyPair,
-  type Cell,
-  type CellPair,
+  isEmptyDetail,
+  type CellDoc,
   type Detail,
+  type MsYear,
   type RegionNode,
 } from './rollup.compute';
-import { AnalyticsCellModel, AnalyticsDetailModel, AnalyticsMetaModel } from './rollup.model';
-import { RegionModel } from '../regions/region.model';
-import type { mongo } from 'mongoose';
+import { AnalyticsCellModel, AnalyticsDetailModel } from './rollup.model';
 
 export type CellKind = 'o' | 't';
 
-export const cellId = (kind: CellKind, year: number, node: string, sector: string) =>
+export const docId = (kind: CellKind, year: number, node: string) => `${kind}|${year}|${node}`;
+export const yearsId = (node: string) => `y|${node}`;
+export const detailId = (kind: CellKind, year: number, node: string, sector: string) =>
   `${kind}|${year}|${node}|${sector}`;
-
-type CellDoc = { _id: string; cell: Cell };
-type DetailDoc = { _id: string; detail: Partial<Detail> };
 
 /** FerretDB may drop empty arrays and objects on upsert: readers default them. */
 export const normalDetail = (d: Partial<Detail> | undefined | null): Detail => ({
@@ -41,81 +41,86 @@ export async function loadRegionNodes(): Promise<RegionNode[]> {
 export const pathOf = (node: string, regions: Map<string, RegionNode>): string[] =>
   node === ALL ? [] : [...(regions.get(node)?.ancestors ?? []), node];
 
-/**
- * Reads cells by _id, one primary-key lookup each (in parallel): FerretDB answers those without
- * scanning, while `$in` on _id scans the collection. Missing cells are null.
- */
+// Stored `_id`s are `keyId(key)` (FerretDB scans for string `_id`s); the key is kept in `key`.
+export { keyId };
+
+/** A stored roll-up row with its key back in `_id`, as the rest of the module sees it. */
+const unkeyed = <T>(row: unknown): T | null =>
+  row ? ({ ...(row as object), _id: (row as { key: string }).key } as T) : null;
+const keyed = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, _id: keyId(doc._id), key: doc._id });
+
+/** Reads already started in this request, by collection and key. */
 export type ReadCache = Map<string, Promise<unknown>>;
 
-/** One lookup per _id and request: the dashboard's fields read many of the same cells. */
+/**
+ * One primary-key lookup per _id (and per request, with a cache), all in parallel: FerretDB answers
+ * those without scanning, while `$in` on _id scans the collection.
+ */
 function lookup(collection: mongo.Collection, id: string, cache?: ReadCache): Promise<unknown> {
   const key = `${collection.collectionName}|${id}`;
   let row = cache?.get(key);
   if (!row) {
-    row = collection.findOne({ _id: id } as Record<string, unknown>);
+    row = collection.findOne({ _id: keyId(id) });
     cache?.set(key, row);
   }
   return row;
 }
 
-export async function readCells(ids: string[], cache?: ReadCache): Promise<Map<string, Cell | null>> {
+export async function readDocs(ids: string[], cache?: ReadCache): Promise<Map<string, CellDoc | null>> {
   const rows = await Promise.all(ids.map((id) => lookup(AnalyticsCellModel.collection, id, cache)));
-  return new Map(ids.map((id, i) => [id, (rows[i] as unknown as CellDoc | null)?.cell ?? null]));
+  return new Map(ids.map((id, i) => [id, unkeyed<CellDoc>(rows[i])]));
 }
 
 export async function readDetails(ids: string[], cache?: ReadCache): Promise<Map<string, Detail | null>> {
   const rows = await Promise.all(ids.map((id) => lookup(AnalyticsDetailModel.collection, id, cache)));
-  return new Map(ids.map((id, i) => [id, rows[i] ? normalDetail((rows[i] as unknown as DetailDoc).detail) : null]));
-}
-
-export async function readPairs(ids: string[], cache?: ReadCache): Promise<Map<string, CellPair | null>> {
-  const [cells, details] = await Promise.all([readCells(ids, cache), readDetails(ids, cache)]);
   return new Map(
-    ids.map((id) => {
-      const cell = cells.get(id);
-      return [id, cell ? { cell, detail: details.get(id) ?? emptyDetail() } : null];
-    }),
+    ids.map((id, i) => [id, rows[i] ? normalDetail((rows[i] as { detail: Partial<Detail> }).detail) : null]),
   );
 }
 
-/** Replaces one cell (or removes it when empty): the same write whether it is new, changed or unchanged. */
-export async function writePair(
-  kind: CellKind,
-  year: number,
+const byId = (key: string) => ({ _id: keyId(key) });
+
+/** Replaces a cell document whole, or removes it when it holds nothing. */
+export async function writeDoc(doc: CellDoc): Promise<void> {
+  const empty = Object.keys(doc.s ?? {}).length === 0 && Object.keys(doc.y ?? {}).length === 0;
+  if (empty) await AnalyticsCellModel.collection.deleteOne(byId(doc._id));
+  else await AnalyticsCellModel.collection.replaceOne(byId(doc._id), keyed(doc), { upsert: true });
+}
+
+/** Replaces one cell's day-level detail, or removes it when empty. */
+export async function writeDetail(id: string, year: number, regionPath: string[], detail: Detail): Promise<void> {
+  if (isEmptyDetail(detail)) await AnalyticsDetailModel.collection.deleteOne(byId(id));
+  else
+    await AnalyticsDetailModel.collection.replaceOne(byId(id), keyed({ _id: id, year, regionPath, detail }), {
+      upsert: true,
+    });
+}
+
+/**
+ * Sets (or clears) one year of a node's milestone-by-year document. Read and replaced whole:
+ * FerretDB 1.24's `$set` of an embedded document that differs only in its field names (a sector
+ * replaced by another with the same figures) reports no change and writes nothing.
+ */
+export async function writeYear(
   node: string,
-  sector: string,
   regionPath: string[],
-  pair: CellPair | null,
+  year: number,
+  value: Record<string, MsYear>,
 ): Promise<void> {
-  const _id = cellId(kind, year, node, sector);
-  const filter = { _id } as Record<string, unknown>;
-  if (!pair || isEmptyPair(pair)) {
-    await Promise.all([
-      AnalyticsCellModel.collection.deleteOne(filter),
-      AnalyticsDetailModel.collection.deleteOne(filter),
-    ]);
-    return;
-  }
-  await Promise.all([
-    AnalyticsCellModel.collection.replaceOne(
-      filter,
-      { kind, year, node, sector, regionPath, cell: pair.cell },
-      { upsert: true },
-    ),
-    AnalyticsDetailModel.collection.replaceOne(filter, { year, regionPath, detail: pair.detail }, { upsert: true }),
-  ]);
+  const _id = yearsId(node);
+  const doc = unkeyed<CellDoc>(await AnalyticsCellModel.collection.findOne(byId(_id)));
+  const y = { ...(doc?.y ?? {}) };
+  if (Object.keys(value).length === 0) delete y[String(year)];
+  else y[String(year)] = value;
+  await writeDoc({ _id, kind: 'y', node, regionPath, y });
 }
 
-export async function addYears(years: number[]): Promise<void> {
-  if (years.length === 0) return;
-  await AnalyticsMetaModel.collection.updateOne(
-    { _id: 'years' } as Record<string, unknown>,
-    { $addToSet: { years: { $each: years } } },
-    { upsert: true },
-  );
+/** Every stored row of a roll-up collection, keyed by its readable key (reconcile). */
+export async function readAll(collection: mongo.Collection): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await collection.find({}).toArray();
+  return new Map(rows.map((r) => [String(r.key), unkeyed<Record<string, unknown>>(r)!]));
 }
 
-export async function readYears(): Promise<number[]> {
-  const doc = await AnalyticsMetaModel.collection.findOne({ _id: 'years' } as Record<string, unknown>);
-  return ((doc?.years as number[] | undefined) ?? []).slice().sort((a, b) => a - b);
-}
+/** Rows as stored (ObjectId `_id` from the key, key kept), for bulk inserts and repairs. */
+export const storedRow = (doc: { _id: string }) => keyed(doc as { _id: string } & Record<string, unknown>);
+export const storedFilter = byId;

@@ -10,6 +10,7 @@ import { ProjectModel } from '../projects/project.model';
 import { ok } from '../regions/testing';
 import { reconcileRollups } from './rollup.maintain';
 import { AnalyticsCellModel } from './rollup.model';
+import { keyId } from './rollup.store';
 import { DASHBOARD_QUERY, expected, loadRaw } from './testing';
 
 useTestDatabase();
@@ -157,18 +158,23 @@ describe('roll-ups under a sequence of random writes', () => {
 
 describe('reconcile', () => {
   it('finds a tampered roll-up and repairs it', async () => {
-    const id = `t|${thisYear}|*|*`;
-    const before = await AnalyticsCellModel.collection.findOne({ _id: id } as Record<string, unknown>);
+    const id = `t|${thisYear}|*`;
+    const before = await AnalyticsCellModel.collection.findOne({ _id: keyId(id) });
     expect(before).not.toBeNull();
-    await AnalyticsCellModel.collection.updateOne({ _id: id } as Record<string, unknown>, {
-      $set: { 'cell.budget': Number((before!.cell as { budget: number }).budget) + 100 },
-    });
-    await AnalyticsCellModel.collection.deleteOne({ _id: `t|${thisYear}|650000|*` } as Record<string, unknown>);
+    const all = (before!.s as Record<string, { budget: number }>)['*']!;
+    await AnalyticsCellModel.collection.updateOne(
+      { _id: keyId(id) },
+      {
+        $set: { 's.*.budget': all.budget + 100 },
+      },
+    );
+    await AnalyticsCellModel.collection.deleteOne({ _id: keyId(`t|${thisYear}|650000`) });
 
-    expect((await reconcileRollups()).repaired.sort()).toEqual([id, `t|${thisYear}|650000|*`].sort());
+    expect((await reconcileRollups()).repaired.sort()).toEqual([id, `t|${thisYear}|650000`].sort());
     expect((await reconcileRollups({ repair: true })).repaired.length).toBe(2);
     expect((await reconcileRollups()).repaired).toEqual([]);
-    const after = await AnalyticsCellModel.collection.findOne({ _id: id } as Record<string, unknown>);
-    expect(after!.cell).toEqual(before!.cell);
+    const after = await AnalyticsCellModel.collection.findOne({ _id: keyId(id) });
+    expect(after!.s).toEqual(before!.s);
+    expect(after!.k).toEqual(before!.k);
   });
 });

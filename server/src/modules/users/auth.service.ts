@@ -3,6 +3,7 @@ import argon2 from 'argon2';
 import { isRole } from '@pat/shared';
 import type { Config } from '../../config/config';
 import type { CurrentUser } from '../../graphql/context';
+import { keyId } from '../../db/key-id';
 import { appError, ErrorCode } from '../../graphql/errors';
 import { LoginThrottleModel, SessionModel } from './session.model';
 import { UserModel } from './user.model';
@@ -68,7 +69,9 @@ export async function login(
   await SessionModel.deleteMany({ userId: user._id, expiresAt: { $lte: now } });
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.SESSION_TTL_HOURS * 3_600_000);
-  await SessionModel.create({ tokenHash: hashToken(token), userId: user._id, createdAt: now, expiresAt });
+  const tokenHash = hashToken(token);
+  // Found again by `_id` (a primary-key read on FerretDB, where a `tokenHash` filter scans).
+  await SessionModel.create({ _id: keyId(tokenHash), tokenHash, userId: user._id, createdAt: now, expiresAt });
   return { user: toCurrentUser(user), token, expiresAt };
 }
 
@@ -100,12 +103,12 @@ export async function userForSession(
 ): Promise<{ user: CurrentUser; tokenHash: string } | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const session = await SessionModel.findOne({ tokenHash, expiresAt: { $gt: new Date() } }).lean();
-  if (!session) return null;
+  const session = await SessionModel.findOne({ _id: keyId(tokenHash) }).lean();
+  if (!session || session.tokenHash !== tokenHash || session.expiresAt <= new Date()) return null;
   const user = await UserModel.findOne({ _id: session.userId, active: true }).lean();
   return user ? { user: toCurrentUser(user), tokenHash } : null;
 }
 
 export async function logout(tokenHash: string | null): Promise<void> {
-  if (tokenHash) await SessionModel.deleteOne({ tokenHash });
+  if (tokenHash) await SessionModel.deleteOne({ _id: keyId(tokenHash) });
 }
