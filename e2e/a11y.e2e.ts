@@ -15,6 +15,7 @@ type Violation = { page: string; id: string; impact: string; help: string; targe
 const SIGNED_IN_PAGES = [
   { name: 'dashboard', path: '/' },
   { name: 'projects list', path: '/projects' },
+  { name: 'milestones list', path: '/milestones' },
   { name: 'project page', path: 'first project' },
   { name: 'new project form', path: '/projects/new' },
   { name: 'regions', path: '/regions' },

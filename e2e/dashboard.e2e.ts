@@ -25,6 +25,24 @@ async function regionCounts(page: Page): Promise<[string, number][]> {
   return result;
 }
 
+// One column of a chart's table view: [row key, number] per row (the chart's bars).
+async function tableColumn(page: Page, chart: string, column: string): Promise<[string, number][]> {
+  const card = page.locator(`[data-chart="${chart}"]`);
+  await card.getByText(/^(数据表|Table)$/).click();
+  const rows = card.locator('tbody tr[data-row-key]');
+  await rows.first().waitFor();
+  const result: [string, number][] = [];
+  for (let i = 0; i < (await rows.count()); i += 1) {
+    const row = rows.nth(i);
+    const value = (await row.locator(`[data-column="${column}"]`).textContent()) ?? '';
+    result.push([(await row.getAttribute('data-row-key')) ?? '', Number(value.replace(/,/g, ''))]);
+  }
+  await card.getByText(/^(图表|Chart)$/).click();
+  return result;
+}
+
+const largest = (rows: [string, number][]) => rows.reduce((best, next) => (next[1] > best[1] ? next : best));
+
 describe('dashboard in the browser', () => {
   let h: Awaited<ReturnType<typeof startBrowserHarness>>;
   beforeAll(async () => {
@@ -62,6 +80,41 @@ describe('dashboard in the browser', () => {
     expect(url.searchParams.get('year')).toBe(String(year));
     await page.getByText(`共 ${count} 个项目`).waitFor();
     expect(await page.locator('[data-total="count"]').textContent()).toBe(String(count));
+    await page.context().close();
+  });
+
+  it('a click on a milestone bar or a progress bar lands on a list of exactly that many records', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.baseUrl, 'manager');
+    // This year, as the dashboard opens after sign-in (the other test changes the year).
+    const year = officeYear;
+    await page.locator('[data-figure="projects"]').waitFor({ timeout: 60_000 });
+
+    // "Completed on time" in the busiest month: the milestone list, with that outcome, has that many.
+    const [period, onTime] = largest(await tableColumn(page, 'milestones-by-month', 'completedOnTime'));
+    expect(onTime).toBeGreaterThan(0);
+    await page
+      .locator(`[data-chart="milestones-by-month"] [data-drill-key="${period}"][data-series="completedOnTime"]`)
+      .click();
+    await page.waitForURL(/\/milestones\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('year')).toBe(String(year));
+    expect(url.searchParams.get('month')).toBe(String(Number(period.slice(5, 7))));
+    expect(url.searchParams.get('outcome')).toBe('onTime');
+    await page.getByText(`共 ${onTime} 个里程碑`).waitFor();
+
+    // The fullest progress bucket: the project list in that range, sorted by progress.
+    await page.goBack();
+    await page.locator('[data-chart="progress-distribution"] svg.recharts-surface').waitFor({ timeout: 60_000 });
+    const [bucket, projects] = largest(await tableColumn(page, 'progress-distribution', 'count'));
+    expect(projects).toBeGreaterThan(0);
+    await page.locator(`[data-chart="progress-distribution"] [data-drill-key="${bucket}"]`).click();
+    await page.waitForURL(/\/projects\?/);
+    const [from, to] = bucket.split('-');
+    const projectUrl = new URL(page.url());
+    expect([projectUrl.searchParams.get('pmin'), projectUrl.searchParams.get('pmax')]).toEqual([from, to]);
+    await page.getByText(`共 ${projects} 个项目`).waitFor();
+    expect(await page.locator('[data-total="count"]').textContent()).toBe(String(projects));
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import {
   CommentOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FlagOutlined,
   ImportOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
@@ -33,6 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'nav.dashboard', icon: DashboardOutlined, roles: ALL_ROLES },
   { key: 'regions', path: '/regions', labelKey: 'nav.regions', icon: ApartmentOutlined, roles: ALL_ROLES },
   { key: 'projects', path: '/projects', labelKey: 'nav.projects', icon: ProjectOutlined, roles: ALL_ROLES },
+  // Every role that reads projects reads their milestones (region scope applies).
+  { key: 'milestones', path: '/milestones', labelKey: 'nav.milestones', icon: FlagOutlined, roles: ALL_ROLES },
   // Everyone reads agreements and the liaison log; "my work" is each user's own (docs/permissions.md).
   { key: 'agreements', path: '/agreements', labelKey: 'nav.agreements', icon: FileProtectOutlined, roles: ALL_ROLES },
   { key: 'liaison', path: '/liaison', labelKey: 'nav.liaison', icon: CommentOutlined, roles: ALL_ROLES },

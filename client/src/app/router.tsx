@@ -36,6 +36,9 @@ const LiaisonPage = lazy(() => import('../modules/liaison/LiaisonPage').then((m)
 const ActivityPage = lazy(() => import('../modules/liaison/ActivityPage').then((m) => ({ default: m.ActivityPage })));
 const MyWorkPage = lazy(() => import('../modules/mywork/MyWorkPage').then((m) => ({ default: m.MyWorkPage })));
 const ImportPage = lazy(() => import('../modules/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
+const MilestonesPage = lazy(() =>
+  import('../modules/milestones/MilestonesPage').then((m) => ({ default: m.MilestonesPage })),
+);
 
 function StandaloneFallback() {
   const { t } = useTranslation();
@@ -73,6 +76,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'projects/:id', element: <ProjectPage /> },
       { path: 'projects/new', element: <NewProjectPage /> },
       { path: 'projects/:id/edit', element: <EditProjectPage /> },
+      { path: 'milestones', element: <MilestonesPage /> },
       { path: 'fund', element: <FundPage /> },
       { path: 'fund/approvals', element: <ApprovalsPage /> },
       { path: 'fund/ledger', element: <LedgerPage /> },

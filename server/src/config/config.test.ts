@@ -34,6 +34,15 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toHaveLength(5);
   });
 
+  it('takes the IATI reporting organisation from the environment, and refuses a malformed one', () => {
+    expect(loadConfig({}).IATI_ORG_REF).toBe('CN-PAT-OFFICE');
+    const c = loadConfig({ IATI_ORG_REF: 'CN-USC-123', IATI_ORG_NAME_EN: 'Cooperation Office', IATI_ORG_TYPE: '15' });
+    expect([c.IATI_ORG_REF, c.IATI_ORG_NAME_EN, c.IATI_ORG_TYPE]).toEqual(['CN-USC-123', 'Cooperation Office', '15']);
+    expect(() => loadConfig({ IATI_ORG_REF: 'has spaces' })).toThrow(/IATI_ORG_REF: must be an IATI organisation/);
+    expect(() => loadConfig({ IATI_ORG_TYPE: 'gov' })).toThrow(/IATI_ORG_TYPE/);
+    expect(() => loadConfig({ IATI_ORG_NAME_ZH: '办'.repeat(201) })).toThrow(/IATI_ORG_NAME_ZH/);
+  });
+
   it('does not echo the database URI, which may hold a password', () => {
     expect(() => loadConfig({ MONGODB_URI: 'http://user:secret@host' })).toThrow(/MONGODB_URI/);
     try {

@@ -384,6 +384,12 @@ const ROWS: Row[] = [
       ),
   },
   {
+    action: 'read the milestone list',
+    cells: all('allow'),
+    run: (c) =>
+      c.gql(`{ milestones(filter: { year: 2026 }, first: 1) { totalCount edges { node { project { code } } } } }`),
+  },
+  {
     action: 'read the dashboard (headline, charts, lists, project totals)',
     cells: all('allow'),
     run: (c) =>
@@ -403,6 +409,11 @@ const ROWS: Row[] = [
         }`,
         { f: { year: 2026 } },
       ),
+  },
+  {
+    action: 'list the people a follow-up can be assigned to',
+    cells: only('admin', 'manager', 'coordinator'),
+    run: (c) => c.gql(`{ assignableUsers(regionCode: "653125") { id displayName role } }`),
   },
 ];
 

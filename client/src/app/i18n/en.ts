@@ -10,6 +10,7 @@ import { projectFormEn } from '../../modules/projects/messages';
 import { evidenceEn } from '../../components/EvidenceUpload.messages';
 import { exchangeEn } from '../../modules/exchange/messages';
 import { iatiEn } from '../../components/IatiExportButton.messages';
+import { milestoneListEn } from '../../modules/milestones/messages';
 
 export const en: Messages = {
   app: {
@@ -39,6 +40,7 @@ export const en: Messages = {
     agreements: 'Agreements',
     liaison: 'Liaison log',
     myWork: 'My work',
+    milestones: 'Milestones',
     import: 'Import data',
   },
   shell: {
@@ -263,6 +265,7 @@ export const en: Messages = {
   fund: fundEn,
   exchange: exchangeEn,
   iati: iatiEn,
+  milestoneList: milestoneListEn,
   admin: adminEn,
   notFound: {
     title: 'Page not found',

@@ -11,6 +11,7 @@ import { projectFormZh } from '../../modules/projects/messages';
 import { evidenceZh } from '../../components/EvidenceUpload.messages';
 import { exchangeZh } from '../../modules/exchange/messages';
 import { iatiZh } from '../../components/IatiExportButton.messages';
+import { milestoneListZh } from '../../modules/milestones/messages';
 export const zhCN = {
   app: {
     title: '对口支援项目管理系统',
@@ -39,6 +40,7 @@ export const zhCN = {
     agreements: '合作协议',
     liaison: '联络记录',
     myWork: '我的工作',
+    milestones: '里程碑',
     import: '数据导入',
   },
   shell: {
@@ -263,6 +265,7 @@ export const zhCN = {
   fund: fundZh,
   exchange: exchangeZh,
   iati: iatiZh,
+  milestoneList: milestoneListZh,
   admin: adminZh,
   notFound: {
     title: '页面不存在',

@@ -1,25 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Drawer,
-  Empty,
-  Flex,
-  Input,
-  Select,
-  Skeleton,
-  Table,
-  Tag,
-  type TableProps,
-} from 'antd';
+import { Button, Card, Checkbox, Drawer, Empty, Flex, Skeleton, Table, Tag, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { canWriteLiaison } from '../liaison/liaisonRoles';
@@ -193,66 +181,50 @@ export function AgreementsPage() {
       </Flex>
       <Card>
         <Flex vertical gap="middle">
-          <Flex wrap gap="small" role="search" aria-label={t('agreements.filtersLabel')}>
-            <Input.Search
-              key={state.search}
-              aria-label={t('agreements.search')}
+          <FilterBar label={t('agreements.filtersLabel')}>
+            <SearchFilter
+              label={t('agreements.search')}
               placeholder={t('agreements.searchPlaceholder')}
-              defaultValue={state.search}
-              allowClear
-              onSearch={(value) => change({ search: value.trim() })}
-              style={{ width: 260 }}
+              value={state.search}
+              onSearch={(search) => change({ search })}
+              width={260}
             />
-            <Select
-              aria-label={t('agreements.region')}
-              placeholder={t('agreements.region')}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+            <SelectFilter
+              label={t('agreements.region')}
+              searchable
               value={state.regionCode}
-              onChange={(regionCode?: string) => change({ regionCode })}
+              onChange={(regionCode) => change({ regionCode })}
               options={(regions.data?.regions ?? []).map((r) => ({
                 value: r.code,
                 label: `${pickLocalized(r.name, language)} ${r.code}`,
               }))}
-              style={{ width: 200 }}
+              width={200}
             />
-            <Select
-              aria-label={t('agreements.kind')}
-              placeholder={t('agreements.kind')}
-              allowClear
+            <SelectFilter
+              label={t('agreements.kind')}
               value={state.kind}
-              onChange={(kind?: AgreementListState['kind']) => change({ kind })}
+              onChange={(kind) => change({ kind })}
               options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`agreements.kindValue.${k}`) }))}
-              style={{ width: 180 }}
+              width={180}
             />
-            <Select
-              aria-label={t('agreements.field')}
-              placeholder={t('agreements.field')}
-              allowClear
+            <SelectFilter
+              label={t('agreements.field')}
               value={state.field}
-              onChange={(field?: AgreementListState['field']) => change({ field })}
+              onChange={(field) => change({ field })}
               options={COOPERATION_FIELDS.map((f) => ({ value: f, label: t(`agreements.fieldValue.${f}`) }))}
-              style={{ width: 160 }}
+              width={160}
             />
-            <Select
-              aria-label={t('agreements.expiring')}
-              placeholder={t('agreements.expiring')}
-              allowClear
+            <SelectFilter
+              label={t('agreements.expiring')}
               value={state.expiringWithinDays}
-              onChange={(expiringWithinDays?: AgreementListState['expiringWithinDays']) =>
-                change({ expiringWithinDays })
-              }
+              onChange={(expiringWithinDays) => change({ expiringWithinDays })}
               options={EXPIRY_WINDOWS.map((days) => ({ value: days, label: t('agreements.expiringWithin', { days }) }))}
-              style={{ width: 160 }}
+              width={160}
             />
-            <Checkbox
-              checked={state.includeExpired}
-              onChange={(e) => change({ includeExpired: e.target.checked })}
-              style={{ alignSelf: 'center' }}
-            >
+            <Checkbox checked={state.includeExpired} onChange={(e) => change({ includeExpired: e.target.checked })}>
               {t('agreements.includeExpired')}
             </Checkbox>
-          </Flex>
+          </FilterBar>
           {body}
         </Flex>
       </Card>

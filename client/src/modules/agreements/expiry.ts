@@ -1,4 +1,4 @@
-import { daysFrom } from '../liaison/officeDay';
+import { daysFrom } from '@pat/shared/dates';
 
 export type Expiry = { kind: 'expired' } | { kind: 'expiring'; daysLeft: number } | null;
 

@@ -109,6 +109,7 @@ function renderDashboard(url: string, mocks: MockLink.MockedResponse[]) {
     [
       { path: '/', element: <DashboardPage /> },
       { path: '/projects', element: <p>project list</p> },
+      { path: '/milestones', element: <p>milestone list</p> },
     ],
     { initialEntries: [url] },
   );
@@ -194,6 +195,29 @@ describe('dashboard page', () => {
     await act(async () => fireEvent.click(within(regionCard).getByRole('link', { name: '查看 和田地区 的项目' })));
     expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(
       '/projects?region=653200&year=2025',
+    );
+  }, 60_000);
+
+  it('opens the milestones behind a milestone period and the overdue figure', async () => {
+    const router = renderDashboard('/?year=2025&milestones=year&sector=HEALTH', [
+      ...dashboardMocks(2025, dashboardData).map((m) => ({
+        ...m,
+        request: { ...m.request, variables: { ...m.request.variables, filter: { year: 2025, sector: 'HEALTH' } } },
+      })),
+    ]);
+    const overdueCard = (await screen.findByText('逾期里程碑', undefined, { timeout: 10_000 })).closest(
+      '[data-figure]',
+    ) as HTMLElement;
+    expect(within(overdueCard).getByRole('link', { name: '查看逾期里程碑' }).getAttribute('href')).toBe(
+      '/milestones?sector=HEALTH&outcome=overdue',
+    );
+    const card = document.querySelector('[data-chart="milestones-by-year"]') as HTMLElement;
+    fireEvent.click(within(card).getByText('数据表'));
+    const link = await within(card).findByRole('link', { name: '查看 2025 计划完成的里程碑' });
+    expect(link.getAttribute('href')).toBe('/milestones?year=2025&sector=HEALTH');
+    await act(async () => fireEvent.click(link));
+    expect(`${router.state.location.pathname}${router.state.location.search}`).toBe(
+      '/milestones?year=2025&sector=HEALTH',
     );
   }, 60_000);
 

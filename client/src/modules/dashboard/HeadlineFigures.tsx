@@ -5,7 +5,7 @@ import { PROJECT_STATUSES, STATUS_COLORS } from '../projects/projectEnums';
 import { formatAmount, formatAmountChange, percentChange, toFen } from './amounts';
 import type { AmountUnit, DashboardFilterInput } from './dashboardParams';
 import { onTimeRateChange, statusBreakdown, type StatusCountRow } from './dashboardSeries';
-import { projectListUrl } from './drillDown';
+import { overdueMilestonesUrl } from './drillDown';
 
 type Change<T> = { current: T; previous: T };
 export type Headline = {
@@ -150,7 +150,7 @@ export function HeadlineFigures({ headline, filter, unit }: HeadlineFiguresProps
               {t('dashboard.headline.overdueDetail')}
             </Typography.Text>
             <div>
-              <Link to={projectListUrl(filter, { overdueOnly: true })}>{t('dashboard.headline.openList')}</Link>
+              <Link to={overdueMilestonesUrl(filter)}>{t('dashboard.headline.openOverdueList')}</Link>
             </div>
           </Card>
         </Col>

@@ -1,5 +1,15 @@
 import { useNavigate } from 'react-router';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Rectangle,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ProgressPoint, WithCells } from './dashboardSeries';
 import { CHART_HEIGHT, PALETTE } from './chartStyle';
 
@@ -24,6 +34,19 @@ export function ProgressChart({ points, title, description, name }: ProgressChar
           onClick={(_data, index) => {
             const point = points[index];
             if (point) void navigate(point.href);
+          }}
+          shape={(props) => {
+            const point = points[props.index];
+            return (
+              <g
+                data-drill-key={point?.key}
+                data-series="count"
+                role="img"
+                aria-label={point ? `${point.label}: ${name} ${point.count}` : undefined}
+              >
+                <Rectangle {...props} />
+              </g>
+            );
           }}
         >
           <LabelList dataKey="count" position="top" />

@@ -225,10 +225,16 @@ describe('milestones over time', () => {
       ['2025-02', null],
     ]);
     expect(shaped.table.rows.map((r) => r.cells.onTimeRate)).toEqual(['75.0%', '']);
-    expect(shaped.points[0]?.href).toBe('/projects?sector=EDUCATION&year=2025');
+    // Each bar opens the milestones behind it: planned that month, in the filter's sector.
+    expect(shaped.points[0]?.hrefs).toEqual({
+      due: '/milestones?year=2025&month=1&sector=EDUCATION',
+      completed: '/milestones?year=2025&month=1&sector=EDUCATION&outcome=done',
+      completedOnTime: '/milestones?year=2025&month=1&sector=EDUCATION&outcome=onTime',
+    });
+    expect(shaped.points[0]?.href).toBe(shaped.points[0]?.hrefs.due);
   });
 
-  it('drills a year to the projects of that year', () => {
+  it('drills a year to the milestones planned in that year', () => {
     const shaped = milestoneSeries(
       [
         { period: '2023', due: 3, completed: 3, completedOnTime: 2 },
@@ -236,14 +242,15 @@ describe('milestones over time', () => {
       ],
       { filter: { year: 2025 }, periodLabel: (p) => p, titles: milestoneTitles },
     );
-    expect(shaped.points.map((p) => p.href)).toEqual(['/projects?year=2023', '/projects?year=2024']);
+    expect(shaped.points.map((p) => p.href)).toEqual(['/milestones?year=2023', '/milestones?year=2024']);
+    expect(shaped.points[0]?.hrefs.completedOnTime).toBe('/milestones?year=2023&outcome=onTime');
     expect(shaped.table.rows[0]?.cells.onTimeRate).toBe('66.7%');
     expect(shaped.isEmpty).toBe(false);
   });
 });
 
 describe('progress distribution', () => {
-  it('labels the ranges and sends a bar to the list sorted by progress', () => {
+  it('labels the ranges and sends a bar to the projects in its range, sorted by progress', () => {
     const shaped = progressSeries(
       [
         { from: 90, to: 101, count: 4 },
@@ -259,7 +266,8 @@ describe('progress distribution', () => {
       ['0-10%', 2],
       ['90-100%', 4],
     ]);
-    expect(shaped.points[0]?.href).toBe('/projects?region=653121&year=2025&sort=PROGRESS');
+    expect(shaped.points[0]?.href).toBe('/projects?region=653121&year=2025&pmin=0&pmax=10&sort=PROGRESS');
+    expect(shaped.points[1]?.href).toBe('/projects?region=653121&year=2025&pmin=90&pmax=101&sort=PROGRESS');
     expect(shaped.table.rows.map((r) => r.cells)).toEqual([
       { range: '0-10%', count: '2' },
       { range: '90-100%', count: '4' },

@@ -7,7 +7,7 @@ export type WithCells<P> = P & { cells: Record<string, string> };
 const toRows = (points: readonly WithCells<{ key: string; href: string }>[]): DataTable['rows'] =>
   points.map((p) => ({ key: p.key, href: p.href, cells: p.cells }));
 import type { AmountUnit, DashboardFilterInput } from './dashboardParams';
-import { ledgerUrl, projectListUrl } from './drillDown';
+import { ledgerUrl, milestoneListUrl, projectListUrl, type MilestoneSeries } from './drillDown';
 
 // Pure functions from the API's answers to what the charts draw, the tables list and the links open.
 // The input types are the fields the dashboard asks for (structurally the generated query types).
@@ -203,7 +203,10 @@ export type MilestonePoint = {
   completedOnTime: number;
   /** Null when nothing was due: no rate, and the line has a gap there rather than a false 0%. */
   onTimeRate: number | null;
+  /** The milestones due in the period (the table row's link). */
   href: string;
+  /** The list behind each bar. */
+  hrefs: Record<MilestoneSeries, string>;
 };
 
 /** Milestones due per month (YYYY-MM) or per year (YYYY), with the on-time rate. */
@@ -228,7 +231,12 @@ export function milestoneSeries(
       completed: row.completed,
       completedOnTime: row.completedOnTime,
       onTimeRate: rate === null ? null : Number(rate),
-      href: projectListUrl(filter, { year: Number(row.period.slice(0, 4)) }),
+      href: milestoneListUrl(filter, row.period, 'due'),
+      hrefs: {
+        due: milestoneListUrl(filter, row.period, 'due'),
+        completed: milestoneListUrl(filter, row.period, 'completed'),
+        completedOnTime: milestoneListUrl(filter, row.period, 'completedOnTime'),
+      },
       cells: {
         period: label,
         due: String(row.due),
@@ -253,7 +261,7 @@ export function milestoneSeries(
 
 export type ProgressPoint = { key: string; label: string; count: number; href: string };
 
-/** Projects per progress range; the list behind a bar is the filtered list sorted by progress. */
+/** Projects per progress range; the list behind a bar is the projects in that range, sorted by progress. */
 export function progressSeries(
   rows: readonly ProgressBucketRow[],
   options: {
@@ -264,14 +272,13 @@ export function progressSeries(
 ) {
   const { filter, bucketLabel, titles } = options;
   const sorted = [...rows].sort((a, b) => a.from - b.from);
-  const href = projectListUrl(filter, { sortByProgress: true });
   const points: WithCells<ProgressPoint>[] = sorted.map((row) => {
     const label = bucketLabel(row.from, Math.min(row.to, 100));
     return {
       key: `${row.from}-${row.to}`,
       label,
       count: row.count,
-      href,
+      href: projectListUrl(filter, { progress: { from: row.from, to: row.to }, sortByProgress: true }),
       cells: { range: label, count: String(row.count) },
     };
   });

@@ -8,6 +8,8 @@ export type ProjectDrill = {
   status?: ProjectStatus;
   overdueOnly?: boolean;
   sortByProgress?: boolean;
+  /** A progress bar: progress in [from, to). */
+  progress?: { from: number; to: number };
   /** Another year than the filter's (a point of the year-by-year chart). */
   year?: number;
 };
@@ -22,8 +24,31 @@ export function projectListUrl(filter: DashboardFilterInput, drill: ProjectDrill
   if (drill.status) params.set('status', drill.status);
   params.set('year', String(drill.year ?? filter.year));
   if (drill.overdueOnly) params.set('overdue', '1');
+  if (drill.progress) {
+    params.set('pmin', String(drill.progress.from));
+    params.set('pmax', String(drill.progress.to));
+  }
   if (drill.sortByProgress) params.set('sort', 'PROGRESS');
   return `/projects?${params.toString()}`;
+}
+
+/** The bars of the milestone chart: all due in the period, those completed, those completed on time. */
+export type MilestoneSeries = 'due' | 'completed' | 'completedOnTime';
+const OUTCOME_OF: Record<MilestoneSeries, string | null> = { due: null, completed: 'done', completedOnTime: 'onTime' };
+
+/**
+ * The milestone list behind one bar: planned in that month (YYYY-MM) or year (YYYY), in the filter's
+ * region and sector (param names as client/src/modules/milestones/milestoneListParams.ts reads them).
+ */
+export function milestoneListUrl(filter: DashboardFilterInput, period: string, series: MilestoneSeries): string {
+  const params = new URLSearchParams();
+  params.set('year', period.slice(0, 4));
+  if (period.length === 7) params.set('month', String(Number(period.slice(5, 7))));
+  if (filter.regionCode) params.set('region', filter.regionCode);
+  if (filter.sector) params.set('sector', filter.sector);
+  const outcome = OUTCOME_OF[series];
+  if (outcome) params.set('outcome', outcome);
+  return `/milestones?${params.toString()}`;
 }
 
 const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -41,4 +66,13 @@ export function ledgerUrl(filter: DashboardFilterInput, month?: number): string 
   if (filter.regionCode) params.set('regionCode', filter.regionCode);
   if (filter.sector) params.set('sector', filter.sector);
   return `/fund/ledger?${params.toString()}`;
+}
+
+/** Today's overdue milestones (over all years) in the filter's region and sector: the headline figure's list. */
+export function overdueMilestonesUrl(filter: DashboardFilterInput): string {
+  const params = new URLSearchParams();
+  if (filter.regionCode) params.set('region', filter.regionCode);
+  if (filter.sector) params.set('sector', filter.sector);
+  params.set('outcome', 'overdue');
+  return `/milestones?${params.toString()}`;
 }

@@ -33,7 +33,7 @@ export const dashboardZh = {
     pointsUp: '上升 {{points}} 个百分点',
     pointsDown: '下降 {{points}} 个百分点',
     byStatus: '按状态',
-    openList: '查看项目列表',
+    openOverdueList: '查看逾期里程碑',
     notApplicable: '—',
   },
   chart: {
@@ -47,6 +47,7 @@ export const dashboardZh = {
     drillHint: '点击图形可查看对应的记录',
     open: '查看',
     openProjects: '查看 {{label}} 的项目',
+    openMilestones: '查看 {{label}} 计划完成的里程碑',
     openLedger: '查看 {{label}} 的支付记录',
   },
   series: {
@@ -94,7 +95,7 @@ export const dashboardZh = {
   },
   milestones: {
     title: '里程碑完成情况与按期完成率',
-    description: '各期间计划完成的里程碑数量、已完成和按期完成的数量，以及按期完成率；点击查看对应项目。',
+    description: '各期间计划完成的里程碑数量、已完成和按期完成的数量，以及按期完成率；点击柱形查看对应的里程碑。',
     byMonth: '按月',
     byYear: '按年',
     granularity: '统计周期',
@@ -102,7 +103,7 @@ export const dashboardZh = {
   },
   progress: {
     title: '项目进度分布',
-    description: '{{year}} 年在建项目按总体进度（0–100%）分段的项目数量；点击柱形按进度排序查看项目。',
+    description: '{{year}} 年在建项目按总体进度（0–100%）分段的项目数量；点击柱形查看该进度段的项目（按进度排序）。',
     bucket: '{{from}}–{{to}}%',
     empty: '{{year}} 年所选范围内没有在建项目。',
   },
@@ -169,7 +170,7 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
     pointsUp: 'up {{points}} percentage points',
     pointsDown: 'down {{points}} percentage points',
     byStatus: 'By status',
-    openList: 'Open the project list',
+    openOverdueList: 'Open the overdue milestones',
     notApplicable: '—',
   },
   chart: {
@@ -183,6 +184,7 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
     drillHint: 'Click a shape to open the records behind it',
     open: 'Open',
     openProjects: 'Open the projects of {{label}}',
+    openMilestones: 'Open the milestones due in {{label}}',
     openLedger: 'Open the disbursements of {{label}}',
   },
   series: {
@@ -234,7 +236,7 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
   milestones: {
     title: 'Milestone completion and on-time rate',
     description:
-      'Milestones due in each period, how many were completed and how many on time, and the on-time rate; click a period to open the projects.',
+      'Milestones due in each period, how many were completed and how many on time, and the on-time rate; click a bar to open the milestones behind it.',
     byMonth: 'By month',
     byYear: 'By year',
     granularity: 'Period',
@@ -243,7 +245,7 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
   progress: {
     title: 'Project progress distribution',
     description:
-      'Projects running in {{year}} by overall progress (0–100%); click a bar to open the projects sorted by progress.',
+      'Projects running in {{year}} by overall progress (0–100%); click a bar to open the projects in that range, sorted by progress.',
     bucket: '{{from}}–{{to}}%',
     empty: 'No projects were running in {{year}} in the chosen scope.',
   },

@@ -7,7 +7,7 @@ import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarn
 import { FUND_QUERIES_TO_REFRESH, RECORD_APPROPRIATION_MUTATION } from './fund.graphql';
 import { FormButtons, FormErrorAlert, YuanAmountItem } from './FundFormParts';
 import { firstErrorMessage, showServerFieldErrors } from './serverFieldErrors';
-import { parseYuanToFen } from './yuanInput';
+import { fenOf } from '../../components/yuan';
 
 const SHORT_TEXT: (typeof LIMITS)['shortText'] = 200;
 
@@ -48,7 +48,7 @@ export function AppropriationForm({
         variables: {
           input: {
             year: values.year ?? 0,
-            amount: parseYuanToFen(values.amount) ?? '',
+            amount: fenOf(values.amount) ?? '',
             source: values.source.trim(),
             documentRef: values.documentRef.trim(),
           },

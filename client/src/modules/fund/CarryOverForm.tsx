@@ -7,7 +7,7 @@ import { CARRY_OVER_MUTATION, FUND_QUERIES_TO_REFRESH } from './fund.graphql';
 import { FormButtons, FormErrorAlert, YuanAmountItem } from './FundFormParts';
 import { useFormatMoney } from './FundMoney';
 import { firstErrorMessage, showServerFieldErrors } from './serverFieldErrors';
-import { fenToYuanInput, parseYuanToFen } from './yuanInput';
+import { fenOf, fenToYuan } from '../../components/yuan';
 
 type Values = { amount: string };
 
@@ -41,7 +41,7 @@ export function CarryOverForm({
         variables: {
           fromYear: allocation.year,
           allocationId: allocation.id,
-          amount: parseYuanToFen(values.amount) ?? '',
+          amount: fenOf(values.amount) ?? '',
         },
       });
       setDirty(false);
@@ -57,7 +57,7 @@ export function CarryOverForm({
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ amount: fenToYuanInput(allocation.remaining) }}
+      initialValues={{ amount: fenToYuan(allocation.remaining) }}
       onValuesChange={() => setDirty(true)}
       onFinish={(values) => void submit(values)}
     >
@@ -71,7 +71,7 @@ export function CarryOverForm({
       <YuanAmountItem
         label={t('fund.carryOver.amount')}
         extraRule={(text) =>
-          BigInt(parseYuanToFen(text) ?? '0') > remaining
+          BigInt(fenOf(text) ?? '0') > remaining
             ? t('fund.carryOver.overRemaining', { amount: formatMoney(allocation.remaining) })
             : undefined
         }

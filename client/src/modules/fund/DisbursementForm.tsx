@@ -11,7 +11,7 @@ import { FormButtons, FormErrorAlert, YuanAmountItem } from './FundFormParts';
 import { useFormatMoney } from './FundMoney';
 import { newIdempotencyKey } from './idempotencyKey';
 import { firstErrorMessage, showServerFieldErrors } from './serverFieldErrors';
-import { parseYuanToFen } from './yuanInput';
+import { fenOf } from '../../components/yuan';
 
 const SHORT_TEXT: (typeof LIMITS)['shortText'] = 200;
 const LONG_TEXT: (typeof LIMITS)['longText'] = 5000;
@@ -67,7 +67,7 @@ export function DisbursementForm({ allocation, onDone, onCancel }: DisbursementF
         variables: {
           input: {
             allocationId: allocation.id,
-            amount: parseYuanToFen(values.amount) ?? '',
+            amount: fenOf(values.amount) ?? '',
             date: values.date?.format('YYYY-MM-DD') ?? '',
             voucherNo: values.voucherNo.trim(),
             payee: values.payee.trim(),
@@ -103,7 +103,7 @@ export function DisbursementForm({ allocation, onDone, onCancel }: DisbursementF
       <YuanAmountItem
         label={t('fund.disbursement.amount')}
         extraRule={(text) =>
-          BigInt(parseYuanToFen(text) ?? '0') > remaining
+          BigInt(fenOf(text) ?? '0') > remaining
             ? t('fund.disbursement.amountOverRemaining', { amount: formatMoney(allocation.remaining) })
             : undefined
         }

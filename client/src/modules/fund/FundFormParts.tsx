@@ -1,7 +1,10 @@
 import { Alert, Button, Flex, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPositiveYuan } from './yuanInput';
+import { fenOf } from '../../components/yuan';
+
+/** A positive amount of 元 with at most two decimals. */
+const isPositiveYuan = (text: string): boolean => BigInt(fenOf(text) ?? '0') > 0n;
 
 /** The amount field every fund form shares: 元 with at most two decimals, sent as exact fen. */
 export function YuanAmountItem({

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, Tag, TreeSelect, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Tag, TreeSelect, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/currentUser';
 import { FUND_YEARS_QUERY, LEDGER_ENTRIES_QUERY, type LedgerRow } from './fund.graphql';
 import { FormDialog } from './FundFormParts';
 import { ExportButtons } from '../../components/ExportButtons';
+import { FilterBar, SelectFilter } from '../../components/FilterBar';
 import { FundHeader } from './FundHeader';
 import { Money, MoneyUnitProvider } from './FundMoney';
 import { isFundManager } from './fundRoles';
@@ -149,24 +150,20 @@ function Ledger() {
   return (
     <Card>
       <Flex vertical gap="middle">
-        <Flex role="search" aria-label={t('fund.ledger.filters')} wrap gap="small" align="center">
-          <Select<number>
-            aria-label={t('fund.ledger.year')}
-            placeholder={t('fund.ledger.year')}
-            allowClear
+        <FilterBar label={t('fund.ledger.filters')}>
+          <SelectFilter
+            label={t('fund.ledger.year')}
             value={state.year}
             onChange={(year) => change({ year })}
             options={fundYears.map((y) => ({ value: y.year, label: String(y.year) }))}
-            style={{ width: 110 }}
+            width={110}
           />
-          <Select<LedgerKind>
-            aria-label={t('fund.ledger.kind')}
-            placeholder={t('fund.ledger.kind')}
-            allowClear
+          <SelectFilter<LedgerKind>
+            label={t('fund.ledger.kind')}
             value={state.kind}
             onChange={(kind) => change({ kind })}
             options={LEDGER_KINDS.map((k) => ({ value: k, label: t(`fund.ledgerKind.${k}`) }))}
-            style={{ width: 150 }}
+            width={150}
           />
           <TreeSelect
             aria-label={t('fund.ledger.region')}
@@ -202,7 +199,7 @@ function Ledger() {
           <div style={{ marginLeft: 'auto' }}>
             <ExportButtons kind="ledger" filter={toLedgerVariables(state).filter} />
           </div>
-        </Flex>
+        </FilterBar>
         {error && !connection ? (
           <ErrorState title={t('fund.ledger.loadFailed')} error={error} onRetry={() => void refetch()} />
         ) : !connection ? (

@@ -7,7 +7,7 @@ import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarn
 import { FUND_QUERIES_TO_REFRESH, PROPOSE_ALLOCATION_MUTATION } from './fund.graphql';
 import { FormButtons, FormErrorAlert, YuanAmountItem } from './FundFormParts';
 import { firstErrorMessage, showServerFieldErrors } from './serverFieldErrors';
-import { parseYuanToFen } from './yuanInput';
+import { fenOf } from '../../components/yuan';
 
 const SHORT_TEXT: (typeof LIMITS)['shortText'] = 200;
 const LONG_TEXT: (typeof LIMITS)['longText'] = 5000;
@@ -52,7 +52,7 @@ export function ProposeAllocationForm({
           input: {
             projectId,
             year: values.year ?? 0,
-            amount: parseYuanToFen(values.amount) ?? '',
+            amount: fenOf(values.amount) ?? '',
             purpose: values.purpose.trim(),
             fundingSource: values.fundingSource.trim(),
           },

@@ -7,7 +7,7 @@ import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarn
 import { FUND_QUERIES_TO_REFRESH, REVERSE_ALLOCATION_MUTATION, REVERSE_DISBURSEMENT_MUTATION } from './fund.graphql';
 import { FormButtons, FormErrorAlert, YuanAmountItem } from './FundFormParts';
 import { firstErrorMessage, showServerFieldErrors } from './serverFieldErrors';
-import { fenToYuanInput, parseYuanToFen } from './yuanInput';
+import { fenOf, fenToYuan } from '../../components/yuan';
 
 const LONG_TEXT: (typeof LIMITS)['longText'] = 5000;
 
@@ -55,7 +55,7 @@ export function ReversalForm({
   const submit = async (values: Values) => {
     setFormError(undefined);
     const input = {
-      amount: parseYuanToFen(values.amount) ?? '',
+      amount: fenOf(values.amount) ?? '',
       reason: values.reason.trim(),
       bookYear: yearClosed ? values.bookYear : undefined,
     };
@@ -75,7 +75,7 @@ export function ReversalForm({
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ amount: fenToYuanInput(target.amount), bookYear: openYears[0] }}
+      initialValues={{ amount: fenToYuan(target.amount), bookYear: openYears[0] }}
       onValuesChange={() => setDirty(true)}
       onFinish={(values) => void submit(values)}
     >

@@ -63,7 +63,7 @@ describe('ReversalForm', () => {
 
   it('requires a reason, and in a closed year the open year to book in', async () => {
     renderForTest(<ReversalForm target={target} yearClosed openYears={[]} onDone={jest.fn()} />);
-    expect((screen.getByLabelText('冲销金额') as HTMLInputElement).value).toBe('2500.00');
+    expect((screen.getByLabelText('冲销金额') as HTMLInputElement).value).toBe('2500');
     fireEvent.click(screen.getByRole('button', { name: /确认冲销/ }));
     expect(await find('冲销时必须填写原因')).toBeTruthy();
     expect(await find('请选择记入年度')).toBeTruthy();

@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { ActivityForm } from './ActivityForm';
 import { badUserInput, formItemOf, renderFormPage, typeDate } from './formTestKit';
 import { CREATE_LIAISON_ACTIVITY_MUTATION } from './liaison.graphql';
-import { officeToday } from './officeDay';
+import { officeDate } from '@pat/shared/dates';
 
 const noop = () => {};
 const save = () => fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
@@ -25,7 +25,7 @@ describe('ActivityForm', () => {
   it('shows the server’s BAD_USER_INPUT message on the follow-up’s owner', async () => {
     const input = {
       kind: 'VISIT',
-      date: officeToday(),
+      date: officeDate(),
       regionCode: '653125',
       title: '走访莎车县教育局',
       participants: [],

@@ -6,17 +6,22 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
-import type { LiaisonKind } from '../../generated/graphql';
+import type { ActivityFieldsFragment, LiaisonKind } from '../../generated/graphql';
+import { API_ERROR, findErrorWithCode } from '../../app/apiErrors';
 import { useCurrentUser } from '../auth/currentUser';
 import { pickLocalized } from '../projects/projectEnums';
 import { REGIONS_QUERY } from '../regions/regions.graphql';
 import { confirmDiscard } from './confirmDiscard';
 import { showServerError, type FieldFor } from './fieldErrors';
 import { LIAISON_KINDS } from './liaisonEnums';
-import { CREATE_LIAISON_ACTIVITY_MUTATION, LIAISON_QUERIES_TO_REFRESH } from './liaison.graphql';
-import { officeToday } from './officeDay';
+import {
+  CREATE_LIAISON_ACTIVITY_MUTATION,
+  LIAISON_QUERIES_TO_REFRESH,
+  UPDATE_LIAISON_ACTIVITY_MUTATION,
+} from './liaison.graphql';
+import { officeDate } from '@pat/shared/dates';
 import { useOwnerOptions } from './useOwnerOptions';
-import { yuanToFen } from './yuan';
+import { fenOf, fenToYuan } from '../../components/yuan';
 
 const SHORT_TEXT: (typeof LIMITS)['shortText'] = 200;
 const LONG_TEXT: (typeof LIMITS)['longText'] = 5000;
@@ -55,10 +60,25 @@ export const activityFieldFor: FieldFor = (apiField) => {
 type ActivityFormProps = {
   /** The region to preselect (from a region's page). */
   regionCode?: string;
+  /** The activity to edit; its follow-ups are changed through their own forms. */
+  activity?: ActivityFieldsFragment;
+  /** Reads the activity again (after a CONFLICT) and gives the fresh copy. */
+  onReload?: () => Promise<ActivityFieldsFragment | undefined>;
   onDone: () => void;
 };
 
-export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
+const valuesOf = (a: ActivityFieldsFragment): ActivityFormValues => ({
+  kind: a.kind,
+  date: dayjs(a.date, 'YYYY-MM-DD'),
+  regionCode: a.region.code,
+  title: a.title,
+  participants: [...a.participants],
+  summary: a.summary,
+  receptionExpenses: a.receptionExpenses === '0' ? '' : fenToYuan(a.receptionExpenses),
+  followUps: [],
+});
+
+export function ActivityForm({ regionCode, activity, onReload, onDone }: ActivityFormProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const user = useCurrentUser();
@@ -67,6 +87,8 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
   const [dirty, setDirty] = useState(false);
   const [saved, setSaved] = useState(false);
   const [formError, setFormError] = useState<string>();
+  const [editing, setEditing] = useState(activity);
+  const [conflict, setConflict] = useState(false);
   useUnsavedChangesWarning(dirty);
   useEffect(() => {
     if (!saved) return;
@@ -74,39 +96,54 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
     onDone();
   }, [saved, onDone]);
   const regions = useQuery(REGIONS_QUERY);
-  const owners = useOwnerOptions();
-  const [createActivity, { loading }] = useMutation(CREATE_LIAISON_ACTIVITY_MUTATION, {
-    refetchQueries: LIAISON_QUERIES_TO_REFRESH,
-    awaitRefetchQueries: true,
-  });
+  const owners = useOwnerOptions(Form.useWatch('regionCode', form));
+  const refresh = { refetchQueries: LIAISON_QUERIES_TO_REFRESH, awaitRefetchQueries: true };
+  const [createActivity, created] = useMutation(CREATE_LIAISON_ACTIVITY_MUTATION, refresh);
+  const [updateActivity, updated] = useMutation(UPDATE_LIAISON_ACTIVITY_MUTATION, refresh);
 
   const submit = async (v: ActivityFormValues) => {
     setFormError(undefined);
+    setConflict(false);
+    const fields = {
+      kind: v.kind!,
+      date: v.date?.format('YYYY-MM-DD') ?? '',
+      regionCode: v.regionCode ?? '',
+      title: v.title?.trim() ?? '',
+      participants: v.participants.map((p) => p.trim()).filter(Boolean),
+      summary: v.summary?.trim() ?? '',
+    };
+    const expenses = v.receptionExpenses ? fenOf(v.receptionExpenses) : undefined;
     try {
-      await createActivity({
-        variables: {
-          input: {
-            kind: v.kind!,
-            date: v.date?.format('YYYY-MM-DD') ?? '',
-            regionCode: v.regionCode ?? '',
-            title: v.title?.trim() ?? '',
-            participants: v.participants.map((p) => p.trim()).filter(Boolean),
-            summary: v.summary?.trim() ?? '',
-            receptionExpenses: v.receptionExpenses ? yuanToFen(v.receptionExpenses) : undefined,
-            followUps: v.followUps.map((f) => ({
-              action: f.action?.trim() ?? '',
-              ownerId: f.ownerId ?? '',
-              dueDate: f.dueDate?.format('YYYY-MM-DD') ?? '',
-            })),
-          },
-        },
-      });
+      if (editing) {
+        const input = { ...fields, receptionExpenses: expenses ?? '0' };
+        await updateActivity({ variables: { id: editing.id, version: editing.version, input } });
+      } else {
+        const followUps = v.followUps.map((f) => ({
+          action: f.action?.trim() ?? '',
+          ownerId: f.ownerId ?? '',
+          dueDate: f.dueDate?.format('YYYY-MM-DD') ?? '',
+        }));
+        await createActivity({ variables: { input: { ...fields, receptionExpenses: expenses, followUps } } });
+      }
       setDirty(false);
       void message.success(t('liaison.form.saved'));
       setSaved(true);
     } catch (error) {
-      setFormError(showServerError(form, error, activityFieldFor, t('errors.unexpected')));
+      const stale = findErrorWithCode(error, API_ERROR.CONFLICT);
+      if (stale && !stale.extensions?.field) setConflict(true);
+      else setFormError(showServerError(form, error, activityFieldFor, t('errors.unexpected')));
     }
+  };
+
+  const reload = async () => {
+    const fresh = await onReload?.();
+    if (fresh) {
+      setEditing(fresh);
+      form.resetFields();
+      form.setFieldsValue(valuesOf(fresh));
+    }
+    setConflict(false);
+    setDirty(false);
   };
 
   const tooLong = (max: number) => ({ max, message: t('liaison.form.tooLong', { max }) });
@@ -115,13 +152,11 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
     <Form<ActivityFormValues>
       form={form}
       layout="vertical"
-      initialValues={{
-        kind: 'VISIT',
-        date: dayjs(officeToday(), 'YYYY-MM-DD'),
-        regionCode,
-        participants: [],
-        followUps: [],
-      }}
+      initialValues={
+        activity
+          ? valuesOf(activity)
+          : { kind: 'VISIT', date: dayjs(officeDate(), 'YYYY-MM-DD'), regionCode, participants: [], followUps: [] }
+      }
       onValuesChange={() => setDirty(true)}
       onFinish={(values) => void submit(values)}
     >
@@ -175,7 +210,7 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
         rules={[
           {
             validator: (_, value?: string) =>
-              !value || yuanToFen(value) !== undefined
+              !value || fenOf(value) !== undefined
                 ? Promise.resolve()
                 : Promise.reject(new Error(t('liaison.form.receptionExpensesInvalid'))),
           },
@@ -183,7 +218,7 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
       >
         <Input inputMode="decimal" suffix={t('liaison.form.yuan')} style={{ maxWidth: 240 }} />
       </Form.Item>
-      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }} hidden={!!activity}>
         <legend style={{ fontSize: 14, fontWeight: 600, marginBottom: 8 }}>{t('liaison.form.followUps')}</legend>
         <Form.List name="followUps">
           {(items, { add, remove }) => (
@@ -237,9 +272,23 @@ export function ActivityForm({ regionCode, onDone }: ActivityFormProps) {
           )}
         </Form.List>
       </fieldset>
+      {conflict && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('liaison.edit.conflict')}
+          style={{ marginBottom: 16 }}
+          action={
+            <Button size="small" onClick={() => void reload()}>
+              {t('liaison.edit.reload')}
+            </Button>
+          }
+        />
+      )}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Flex gap="small">
-        <Button type="primary" htmlType="submit" loading={loading}>
+        <Button type="primary" htmlType="submit" loading={created.loading || updated.loading}>
           {t('liaison.form.save')}
         </Button>
         <Button onClick={() => confirmDiscard(dirty, modal, t, onDone)}>{t('liaison.form.cancel')}</Button>

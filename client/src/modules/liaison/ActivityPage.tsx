@@ -1,14 +1,16 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Breadcrumb, Button, Card, Descriptions, Flex, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { Breadcrumb, Button, Card, Descriptions, Drawer, Flex, Space, Tag } from 'antd';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeading, SectionHeading } from '../../components/PageHeading';
 import { pickLocalized } from '../projects/projectEnums';
-import { AddFollowUpForm } from './AddFollowUpForm';
+import { ActivityForm } from './ActivityForm';
+import { ArchiveActivityButton } from './ArchiveActivityButton';
+import { FollowUpForm } from './FollowUpForm';
 import { FollowUpList } from './FollowUpList';
 import { LIAISON_ACTIVITY_QUERY } from './liaison.graphql';
 import { LIAISON_KIND_COLORS } from './liaisonEnums';
@@ -19,6 +21,8 @@ export function ActivityPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const closeEditor = useCallback(() => setEditing(false), []);
   const { data, loading, error, refetch } = useQuery(LIAISON_ACTIVITY_QUERY, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -42,12 +46,22 @@ export function ActivityPage() {
         style={{ marginBottom: 12 }}
         items={[{ title: <Link to="/liaison">{t('liaison.title')}</Link> }, { title: activity.title }]}
       />
-      <PageHeading>
-        <Space wrap>
-          <Tag color={LIAISON_KIND_COLORS[activity.kind]}>{t(`liaison.kindValue.${activity.kind}`)}</Tag>
-          <span>{activity.title}</span>
-        </Space>
-      </PageHeading>
+      <Flex justify="space-between" align="start" wrap gap="small">
+        <PageHeading>
+          <Space wrap>
+            <Tag color={LIAISON_KIND_COLORS[activity.kind]}>{t(`liaison.kindValue.${activity.kind}`)}</Tag>
+            <span>{activity.title}</span>
+          </Space>
+        </PageHeading>
+        {activity.canEdit && (
+          <Space>
+            <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+              {t('liaison.edit.edit')}
+            </Button>
+            <ArchiveActivityButton activity={activity} />
+          </Space>
+        )}
+      </Flex>
       <Flex vertical gap="middle">
         <Card>
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -81,11 +95,33 @@ export function ActivityPage() {
           }
         >
           <Flex vertical gap="middle">
-            <FollowUpList followUps={activity.followUps} />
-            {adding && <AddFollowUpForm activityId={activity.id} onDone={() => setAdding(false)} />}
+            <FollowUpList followUps={activity.followUps} regionCode={activity.region.code} />
+            {adding && (
+              <FollowUpForm
+                activityId={activity.id}
+                regionCode={activity.region.code}
+                onDone={() => setAdding(false)}
+              />
+            )}
           </Flex>
         </Card>
       </Flex>
+      <Drawer
+        open={editing}
+        title={t('liaison.edit.editTitle')}
+        onClose={closeEditor}
+        size="large"
+        destroyOnHidden
+        maskClosable={false}
+      >
+        {editing && (
+          <ActivityForm
+            activity={activity}
+            onReload={async () => (await refetch()).data?.liaisonActivity}
+            onDone={closeEditor}
+          />
+        )}
+      </Drawer>
     </>
   );
 }

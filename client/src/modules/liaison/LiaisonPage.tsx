@@ -7,9 +7,7 @@ import {
   Drawer,
   Empty,
   Flex,
-  Input,
   InputNumber,
-  Select,
   Skeleton,
   Table,
   Tabs,
@@ -22,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { pickLocalized } from '../projects/projectEnums';
@@ -132,37 +131,31 @@ function ActivityLog({ state, onChange }: { state: LiaisonListState; onChange: (
 
   return (
     <Flex vertical gap="middle">
-      <Flex wrap gap="small" role="search" aria-label={t('liaison.filtersLabel')}>
-        <Input.Search
-          key={state.search}
-          aria-label={t('liaison.search')}
+      <FilterBar label={t('liaison.filtersLabel')}>
+        <SearchFilter
+          label={t('liaison.search')}
           placeholder={t('liaison.searchPlaceholder')}
-          defaultValue={state.search}
-          allowClear
-          onSearch={(value) => change({ search: value.trim() })}
-          style={{ width: 240 }}
+          value={state.search}
+          onSearch={(search) => change({ search })}
+          width={240}
         />
-        <Select
-          aria-label={t('liaison.region')}
-          placeholder={t('liaison.region')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+        <SelectFilter
+          label={t('liaison.region')}
+          searchable
           value={state.regionCode}
-          onChange={(regionCode?: string) => change({ regionCode })}
+          onChange={(regionCode) => change({ regionCode })}
           options={(regions.data?.regions ?? []).map((r) => ({
             value: r.code,
             label: `${pickLocalized(r.name, language)} ${r.code}`,
           }))}
-          style={{ width: 200 }}
+          width={200}
         />
-        <Select
-          aria-label={t('liaison.kind')}
-          placeholder={t('liaison.kind')}
-          allowClear
+        <SelectFilter
+          label={t('liaison.kind')}
           value={state.kind}
-          onChange={(kind?: LiaisonListState['kind']) => change({ kind })}
+          onChange={(kind) => change({ kind })}
           options={LIAISON_KINDS.map((k) => ({ value: k, label: t(`liaison.kindValue.${k}`) }))}
-          style={{ width: 160 }}
+          width={160}
         />
         <InputNumber<number>
           aria-label={t('liaison.year')}
@@ -173,7 +166,7 @@ function ActivityLog({ state, onChange }: { state: LiaisonListState; onChange: (
           onChange={(year) => change({ year: year ?? undefined })}
           style={{ width: 120 }}
         />
-      </Flex>
+      </FilterBar>
       {error && !data ? (
         <ErrorState title={t('liaison.loadFailed')} error={error} onRetry={() => void refetch()} />
       ) : !connection ? (
@@ -192,7 +185,7 @@ function ActivityLog({ state, onChange }: { state: LiaisonListState; onChange: (
               expandedRowRender: (a) => (
                 <Flex vertical gap="small">
                   {a.summary && <Typography.Paragraph style={{ margin: 0 }}>{a.summary}</Typography.Paragraph>}
-                  <FollowUpList followUps={a.followUps} />
+                  <FollowUpList followUps={a.followUps} regionCode={a.region.code} />
                 </Flex>
               ),
             }}

@@ -112,9 +112,10 @@ export const FOLLOW_UPS_QUERY = graphql(`
   }
 `);
 
-export const PROJECT_STAFF_QUERY = graphql(`
-  query FollowUpOwnerChoices {
-    projectStaff {
+// Coordinators first; with a region, only those whose region scope reaches it.
+export const ASSIGNABLE_USERS_QUERY = graphql(`
+  query FollowUpOwnerChoices($regionCode: String) {
+    assignableUsers(regionCode: $regionCode) {
       id
       displayName
       role
@@ -127,6 +128,42 @@ export const CREATE_LIAISON_ACTIVITY_MUTATION = graphql(`
     createLiaisonActivity(input: $input) {
       id
       title
+    }
+  }
+`);
+
+export const UPDATE_LIAISON_ACTIVITY_MUTATION = graphql(`
+  mutation UpdateLiaisonActivity($id: ID!, $version: Int!, $input: UpdateLiaisonActivityInput!) {
+    updateLiaisonActivity(id: $id, version: $version, input: $input) {
+      ...ActivityFields
+    }
+  }
+`);
+
+export const ARCHIVE_LIAISON_ACTIVITY_MUTATION = graphql(`
+  mutation ArchiveLiaisonActivity($id: ID!, $version: Int!) {
+    archiveLiaisonActivity(id: $id, version: $version) {
+      id
+      archived
+      version
+    }
+  }
+`);
+
+export const UPDATE_FOLLOW_UP_MUTATION = graphql(`
+  mutation UpdateFollowUp($id: ID!, $version: Int!, $input: UpdateFollowUpInput!) {
+    updateFollowUp(id: $id, version: $version, input: $input) {
+      ...FollowUpFields
+    }
+  }
+`);
+
+export const ARCHIVE_FOLLOW_UP_MUTATION = graphql(`
+  mutation ArchiveFollowUp($id: ID!, $version: Int!) {
+    archiveFollowUp(id: $id, version: $version) {
+      id
+      archived
+      version
     }
   }
 `);

@@ -98,6 +98,21 @@ export const liaisonZh = {
     cancel: '取消',
     saved: '联络记录已保存',
   },
+  edit: {
+    editTitle: '编辑联络记录',
+    edit: '编辑',
+    archive: '归档',
+    archiveConfirm: '归档联络记录「{{title}}」及其跟进事项？',
+    archived: '联络记录已归档',
+    conflict: '该记录已被他人修改。请重新加载后再编辑（您的修改将被放弃）。',
+    reload: '重新加载',
+    editFollowUpLabel: '编辑跟进事项：{{action}}',
+    archiveFollowUpLabel: '归档跟进事项：{{action}}',
+    archiveFollowUpConfirm: '归档跟进事项「{{action}}」？',
+    followUpArchived: '跟进事项已归档',
+    followUpSaved: '跟进事项已保存',
+    followUpDone: '已完成',
+  },
 } as const;
 
 export const liaisonEn: Widen<typeof liaisonZh> = {
@@ -197,5 +212,20 @@ export const liaisonEn: Widen<typeof liaisonZh> = {
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Activity logged',
+  },
+  edit: {
+    editTitle: 'Edit the liaison activity',
+    edit: 'Edit',
+    archive: 'Archive',
+    archiveConfirm: 'Archive “{{title}}” and its follow-ups?',
+    archived: 'Liaison activity archived',
+    conflict: 'Someone else changed this record. Reload it before editing again (your changes will be dropped).',
+    reload: 'Reload',
+    editFollowUpLabel: 'Edit follow-up: {{action}}',
+    archiveFollowUpLabel: 'Archive follow-up: {{action}}',
+    archiveFollowUpConfirm: 'Archive the follow-up “{{action}}”?',
+    followUpArchived: 'Follow-up archived',
+    followUpSaved: 'Follow-up saved',
+    followUpDone: 'Done',
   },
 };

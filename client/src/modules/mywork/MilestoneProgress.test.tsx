@@ -6,6 +6,7 @@ import { LOG_MILESTONE_PROGRESS_MUTATION, type OverdueMilestone } from './mywork
 const milestone: OverdueMilestone = {
   id: 'm1',
   projectId: 'p1',
+  project: { id: 'p1', code: 'XJ-2026-001', name: { zh: '莎车县第二中学', en: '' } },
   title: { zh: '校舍主体完工', en: '' },
   plannedDate: '2026-03-01',
   percentComplete: 40,

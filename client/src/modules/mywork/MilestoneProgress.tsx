@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ERROR, hasErrorCode } from '../../app/apiErrors';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
-import { officeToday } from '../liaison/officeDay';
+import { officeDate } from '@pat/shared/dates';
 import { LOG_MILESTONE_PROGRESS_MUTATION, type OverdueMilestone } from './mywork.graphql';
 
 const LONG_TEXT: (typeof LIMITS)['longText'] = 5000;
@@ -55,7 +55,7 @@ export function MilestoneProgress({ milestone, title }: { milestone: OverdueMile
             variables: {
               id: milestone.id,
               version: milestone.version,
-              input: { status: 'DONE', actualDate: officeToday() },
+              input: { status: 'DONE', actualDate: officeDate() },
             },
           });
           void message.success(t('myWork.milestoneDone'));

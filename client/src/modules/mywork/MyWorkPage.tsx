@@ -121,7 +121,12 @@ export function MyWorkPage() {
                             style={{ width: 140 }}
                             aria-label={t('myWork.percent')}
                           />
-                          <Link to={`/projects/${m.projectId}`}>{t('myWork.openProject')}</Link>
+                          <span>
+                            {t('myWork.project')}
+                            <Link to={`/projects/${m.projectId}`}>
+                              {m.project.code} {pickLocalized(m.project.name, language)}
+                            </Link>
+                          </span>
                         </Space>
                       }
                     />

@@ -10,6 +10,14 @@ export const MY_WORK_QUERY = graphql(`
       overdueMilestones {
         id
         projectId
+        project {
+          id
+          code
+          name {
+            zh
+            en
+          }
+        }
         title {
           zh
           en

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Checkbox, Flex, Input, Select, TreeSelect } from 'antd';
+import { Checkbox, Flex, Input, Select, Tag, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS_QUERY } from '../regions/regions.graphql';
@@ -101,6 +101,20 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
       <Checkbox checked={filters.mineOnly} onChange={(e) => onChange({ mineOnly: e.target.checked })}>
         {t('projects.mineOnly')}
       </Checkbox>
+      {(filters.progressMin !== undefined || filters.progressMax !== undefined) && (
+        // Set by a progress bar of the dashboard; shown so the list says why it is narrower.
+        <Tag
+          closable
+          closeIcon={<span aria-label={t('projects.clearFilters')}>×</span>}
+          onClose={() => onChange({ progressMin: undefined, progressMax: undefined })}
+        >
+          {t('projects.columns.progress')}{' '}
+          {t('dashboard.progress.bucket', {
+            from: filters.progressMin ?? 0,
+            to: Math.min(filters.progressMax ?? 100, 100),
+          })}
+        </Tag>
+      )}
     </Flex>
   );
 }

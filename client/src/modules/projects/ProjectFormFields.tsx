@@ -23,7 +23,7 @@ import { buildRegionTree, type RegionTreeNode } from '../regions/regionTree';
 import { PROJECT_STAFF_QUERY } from './projectForm.graphql';
 import { BUDGET_FIELDS, parseYuan, type ProjectFormValues } from './projectFormModel';
 import { RISK_LEVELS, SECTORS, pickLocalized } from './projectEnums';
-import { fenToYuan } from './yuan';
+import { fenToYuan } from '../../components/yuan';
 
 type RegionOption = { value: string; title: string; children?: RegionOption[] };
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Card, Empty, Flex, Progress, Select, Skeleton, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -37,6 +38,11 @@ export function ProjectsPage() {
     notifyOnNetworkStatusChange: true,
   });
 
+  const filter = toProjectsVariables(state, user.id).filter;
+  // Rows chosen for the IATI export, kept across pages; a new filter starts a new choice.
+  const filterKey = JSON.stringify(filter);
+  const [selection, setSelection] = useState<{ filterKey: string; ids: string[] }>({ filterKey, ids: [] });
+  const selectedIds = selection.filterKey === filterKey ? selection.ids : [];
   const update = (next: ProjectListState) => setParams(toProjectListParams(next));
   const nameSortField: ListSortField = language === 'en' ? 'NAME_EN' : 'NAME_ZH';
   const sortOrderOf = (field: ListSortField) =>
@@ -129,6 +135,16 @@ export function ProjectsPage() {
         <Table<ProjectRow>
           aria-label={t('projects.tableLabel')}
           rowKey="id"
+          rowSelection={{
+            selectedRowKeys: selectedIds,
+            preserveSelectedRowKeys: true,
+            // antd repeats the header in an aria-hidden measuring row, where a select-all checkbox
+            // would be a focusable hidden element: a plain header instead.
+            hideSelectAll: true,
+            columnTitle: t('iati.selectColumn'),
+            onChange: (keys) => setSelection({ filterKey, ids: keys.map(String) }),
+            getCheckboxProps: (p) => ({ 'aria-label': t('iati.selectRow', { code: p.code }) }),
+          }}
           columns={columns}
           dataSource={connection.edges.map((e) => e.node)}
           loading={loading}
@@ -183,14 +199,22 @@ export function ProjectsPage() {
       <Flex align="start" wrap gap="small">
         <NewProjectButton />
         <div style={{ marginLeft: 'auto', marginBottom: 16 }}>
-          <ExportButtons kind="projects" filter={toProjectsVariables(state, user.id).filter} />
-          <IatiExportButton filter={toProjectsVariables(state, user.id).filter} />
+          <ExportButtons kind="projects" filter={filter} />
+          <IatiExportButton filter={filter} ids={selectedIds} />
+          {selectedIds.length > 0 && (
+            <Flex gap="small" align="center" justify="end" style={{ marginTop: 8 }} aria-live="polite">
+              <span>{t('iati.selected', { count: selectedIds.length })}</span>
+              <Button size="small" onClick={() => setSelection({ filterKey, ids: [] })}>
+                {t('iati.clearSelection')}
+              </Button>
+            </Flex>
+          )}
         </div>
       </Flex>
       <Card>
         <Flex vertical gap="middle">
           <ProjectFilters filters={state} onChange={(changes) => update(withChanges(state, changes))} />
-          <ProjectTotalsSummary filter={toProjectsVariables(state, user.id).filter} />
+          <ProjectTotalsSummary filter={filter} />
           {body}
         </Flex>
       </Card>

@@ -2,7 +2,7 @@ import { createProjectInput, MAX_FEN, updateProjectInput } from '@pat/shared';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateProjectInput, RiskLevel, Sector } from '../../generated/graphql';
 import type { EditableProject } from './projectForm.graphql';
-import { fenToYuan, yuanToFen, type YuanParse } from './yuan';
+import { fenToYuan, yuanToFen, type YuanParse } from '../../components/yuan';
 
 export type IndicatorValues = {
   nameZh?: string;

@@ -21,6 +21,8 @@ describe('project list URL state', () => {
       year: undefined,
       overdueOnly: false,
       mineOnly: false,
+      progressMin: undefined,
+      progressMax: undefined,
       sort: undefined,
       pageSize: DEFAULT_PAGE_SIZE,
       cursors: [],
@@ -56,6 +58,16 @@ describe('project list URL state', () => {
     expect(hasActiveFilters(state)).toBe(false);
     expect(state.pageSize).toBe(DEFAULT_PAGE_SIZE);
     expect(state.sort).toBeUndefined();
+  });
+
+  it('keeps a progress range (a bar of the dashboard) and sends it to the API', () => {
+    const state = parse('year=2025&pmin=80&pmax=100&sort=PROGRESS');
+    expect(state).toMatchObject({ progressMin: 80, progressMax: 100 });
+    expect(hasActiveFilters(state)).toBe(true);
+    expect(toProjectListParams(state).toString()).toBe('year=2025&pmin=80&pmax=100&sort=PROGRESS');
+    expect(toProjectsVariables(state, 'u1').filter).toEqual({ year: 2025, progressMin: 80, progressMax: 100 });
+    expect(parse('pmin=-1&pmax=102').progressMin).toBeUndefined();
+    expect(parse('pmin=-1&pmax=102').progressMax).toBeUndefined();
   });
 
   it('sorts ascending unless the URL says DESC', () => {

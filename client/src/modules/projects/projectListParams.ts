@@ -21,6 +21,10 @@ export type ProjectListFilters = {
   year?: number;
   overdueOnly: boolean;
   mineOnly: boolean;
+  /** Progress at least this… */
+  progressMin?: number;
+  /** …and below this: a progress bar of the dashboard ([from, to)). */
+  progressMax?: number;
 };
 
 /** Everything the list shows, as it lives in the URL: shareable and kept across reloads. */
@@ -31,13 +35,22 @@ export type ProjectListState = ProjectListFilters & {
   cursors: string[];
 };
 
-export const EMPTY_FILTERS: ProjectListFilters = { search: '', overdueOnly: false, mineOnly: false };
+export const EMPTY_FILTERS: ProjectListFilters = {
+  search: '',
+  overdueOnly: false,
+  mineOnly: false,
+  progressMin: undefined,
+  progressMax: undefined,
+};
 
 const oneOf = <T extends string>(values: readonly T[], raw: string | null): T | undefined =>
   raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 
 const REGION_CODE = /^\d{6}$/;
 const YEAR = /^(19|20|21)\d{2}$/;
+const PROGRESS = /^(\d{1,2}|100|101)$/;
+const progressOf = (raw: string | null): number | undefined =>
+  raw !== null && PROGRESS.test(raw) ? Number(raw) : undefined;
 
 // Unknown or malformed values are dropped, so a hand-edited link still opens a sensible list.
 export function parseProjectListParams(params: URLSearchParams): ProjectListState {
@@ -54,6 +67,8 @@ export function parseProjectListParams(params: URLSearchParams): ProjectListStat
     year: year && YEAR.test(year) ? Number(year) : undefined,
     overdueOnly: params.get('overdue') === '1',
     mineOnly: params.get('mine') === '1',
+    progressMin: progressOf(params.get('pmin')),
+    progressMax: progressOf(params.get('pmax')),
     sort: sortField ? { field: sortField, direction: oneOf(SORT_DIRECTIONS, params.get('dir')) ?? 'ASC' } : undefined,
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? (size as PageSize) : DEFAULT_PAGE_SIZE,
     cursors: params.getAll('after').filter(Boolean),
@@ -71,6 +86,8 @@ export function toProjectListParams(state: ProjectListState): URLSearchParams {
   if (state.year !== undefined) params.set('year', String(state.year));
   if (state.overdueOnly) params.set('overdue', '1');
   if (state.mineOnly) params.set('mine', '1');
+  if (state.progressMin !== undefined) params.set('pmin', String(state.progressMin));
+  if (state.progressMax !== undefined) params.set('pmax', String(state.progressMax));
   if (state.sort) {
     params.set('sort', state.sort.field);
     if (state.sort.direction === 'DESC') params.set('dir', 'DESC');
@@ -96,7 +113,9 @@ export const hasActiveFilters = (state: ProjectListFilters): boolean =>
     state.risk ||
     state.year !== undefined ||
     state.overdueOnly ||
-    state.mineOnly,
+    state.mineOnly ||
+    state.progressMin !== undefined ||
+    state.progressMax !== undefined,
   );
 
 export function toProjectsVariables(state: ProjectListState, currentUserId: string) {
@@ -109,6 +128,8 @@ export function toProjectsVariables(state: ProjectListState, currentUserId: stri
   if (state.year !== undefined) filter.year = state.year;
   if (state.overdueOnly) filter.overdueOnly = true;
   if (state.mineOnly) filter.officerId = currentUserId;
+  if (state.progressMin !== undefined) filter.progressMin = state.progressMin;
+  if (state.progressMax !== undefined) filter.progressMax = state.progressMax;
   return {
     filter,
     sort: state.sort ? { field: state.sort.field, direction: state.sort.direction } : undefined,

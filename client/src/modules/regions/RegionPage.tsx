@@ -1,7 +1,6 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client/react';
 import {
-  App,
   Breadcrumb,
   Button,
   Card,
@@ -10,7 +9,6 @@ import {
   Empty,
   Flex,
   List,
-  Popconfirm,
   Space,
   Statistic,
   Table,
@@ -21,7 +19,6 @@ import {
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { graphQLErrorsOf } from '../../app/apiErrors';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { formatWanYuan } from '../../components/money';
@@ -31,9 +28,10 @@ import { ActivityForm } from '../liaison/ActivityForm';
 import { LIAISON_KIND_COLORS } from '../liaison/liaisonEnums';
 import { canWriteLiaison } from '../liaison/liaisonRoles';
 import { STATUS_COLORS, pickLocalized } from '../projects/projectEnums';
+import { ArchiveContactButton } from './ArchiveContactButton';
 import { ContactForm } from './ContactForm';
+import { RegionProfileForm } from './RegionProfileForm';
 import {
-  ARCHIVE_CONTACT_MUTATION,
   REGION_PAGE_ACTIVITIES,
   REGION_PAGE_CONTACTS,
   REGION_PAGE_PROJECTS,
@@ -41,42 +39,7 @@ import {
   type ContactItem,
 } from './regionPage.graphql';
 
-type Editing = { kind: 'contact'; contact?: ContactItem } | { kind: 'activity' } | null;
-
-function ArchiveContactButton({ contact }: { contact: ContactItem }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [archive, { loading }] = useMutation(ARCHIVE_CONTACT_MUTATION, {
-    refetchQueries: ['RegionPage', 'RegionTree'],
-    awaitRefetchQueries: true,
-  });
-  const onConfirm = async () => {
-    try {
-      await archive({ variables: { id: contact.id, version: contact.version } });
-      void message.success(t('regionPage.contacts.archived'));
-    } catch (error) {
-      void message.error(graphQLErrorsOf(error)[0]?.message ?? t('errors.unexpected'));
-    }
-  };
-  return (
-    <Popconfirm
-      title={t('regionPage.contacts.archiveConfirm', { name: contact.name })}
-      okText={t('regionPage.contacts.archive')}
-      cancelText={t('regionPage.contactForm.cancel')}
-      onConfirm={() => onConfirm()}
-    >
-      <Button
-        size="small"
-        danger
-        loading={loading}
-        icon={<DeleteOutlined aria-hidden />}
-        aria-label={t('regionPage.contacts.archiveLabel', { name: contact.name })}
-      >
-        {t('regionPage.contacts.archive')}
-      </Button>
-    </Popconfirm>
-  );
-}
+type Editing = { kind: 'contact'; contact?: ContactItem } | { kind: 'activity' } | { kind: 'profile' } | null;
 
 export function RegionPage() {
   const { code = '' } = useParams();
@@ -176,7 +139,16 @@ export function RegionPage() {
         </Space>
       </PageHeading>
       <Flex vertical gap="middle">
-        <Card title={<SectionHeading>{t('regionPage.profile.heading')}</SectionHeading>}>
+        <Card
+          title={<SectionHeading>{t('regionPage.profile.heading')}</SectionHeading>}
+          extra={
+            region.canEdit && (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing({ kind: 'profile' })}>
+                {t('regionPage.profile.edit')}
+              </Button>
+            )
+          }
+        >
           <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
             <Descriptions.Item label={t('regionPage.profile.population')}>
               {region.population != null ? region.population.toLocaleString(language) : none}
@@ -189,6 +161,9 @@ export function RegionPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('regionPage.profile.liaisonOffice')} span={2}>
               {office ? [office.name, office.address, office.head, office.phone].filter(Boolean).join(' · ') : none}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('regionPage.profile.location')} span={2}>
+              {region.location ? `${region.location.lng}, ${region.location.lat}` : none}
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -304,11 +279,13 @@ export function RegionPage() {
       <Drawer
         open={editing !== null}
         title={
-          editing?.kind === 'activity'
-            ? t('liaison.form.createTitle')
-            : editing?.contact
-              ? t('regionPage.contactForm.editTitle')
-              : t('regionPage.contactForm.createTitle')
+          editing?.kind === 'profile'
+            ? t('regionPage.profileForm.title')
+            : editing?.kind === 'activity'
+              ? t('liaison.form.createTitle')
+              : editing?.kind === 'contact' && editing.contact
+                ? t('regionPage.contactForm.editTitle')
+                : t('regionPage.contactForm.createTitle')
         }
         onClose={close}
         size="large"
@@ -319,6 +296,9 @@ export function RegionPage() {
           <ContactForm regionCode={region.code} contact={editing.contact} onDone={close} />
         )}
         {editing?.kind === 'activity' && <ActivityForm regionCode={region.code} onDone={close} />}
+        {editing?.kind === 'profile' && (
+          <RegionProfileForm region={region} onReload={async () => (await refetch()).data?.region} onDone={close} />
+        )}
       </Drawer>
     </>
   );

@@ -1,9 +1,10 @@
 import { graphql } from '../../generated';
-import type { RegionPageQuery } from '../../generated/graphql';
+import type { RegionPageQuery, RegionProfileFieldsFragment } from '../../generated/graphql';
 
 export type RegionDetail = RegionPageQuery['region'];
 export type ContactItem = RegionDetail['contacts']['edges'][number]['node'];
 export type RegionActivity = RegionDetail['liaisonActivities']['edges'][number]['node'];
+export type RegionProfile = RegionProfileFieldsFragment;
 export type RegionFundTotal = RegionPageQuery['fundTotals'][number];
 
 // Short lists on the region page; the full lists are a link away.
@@ -30,15 +31,7 @@ export const REGION_PAGE_QUERY = graphql(`
           en
         }
       }
-      population
-      povertyStatus
-      pairedUnits
-      liaisonOffice {
-        name
-        address
-        phone
-        head
-      }
+      ...RegionProfileFields
       counts {
         projects
         projectsIncludingDescendants
@@ -46,8 +39,6 @@ export const REGION_PAGE_QUERY = graphql(`
         liaisonActivities
       }
       archived
-      canEdit
-      version
       projects(first: $projects) {
         totalCount
         edges {
@@ -150,6 +141,37 @@ export const ARCHIVE_CONTACT_MUTATION = graphql(`
       id
       archived
       version
+    }
+  }
+`);
+
+// What the profile form edits; the mutation answers the same fields, so the cached region updates.
+graphql(`
+  fragment RegionProfileFields on Region {
+    id
+    code
+    population
+    povertyStatus
+    pairedUnits
+    liaisonOffice {
+      name
+      address
+      phone
+      head
+    }
+    location {
+      lng
+      lat
+    }
+    canEdit
+    version
+  }
+`);
+
+export const UPDATE_REGION_MUTATION = graphql(`
+  mutation UpdateRegionProfile($code: String!, $version: Int!, $input: UpdateRegionInput!) {
+    updateRegion(code: $code, version: $version, input: $input) {
+      ...RegionProfileFields
     }
   }
 `);

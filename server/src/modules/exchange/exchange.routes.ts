@@ -74,7 +74,7 @@ export function exchangeRouter(config: Config): Router {
     let filter: Record<string, unknown>;
     try {
       filter = parseFilter(kind, req.query as Record<string, unknown>);
-      EXPORT_SPECS[kind].filter(user, filter); // refuses bad filter values before the download starts
+      await EXPORT_SPECS[kind].filter(user, filter); // refuses bad filter values before the download starts
     } catch (error) {
       const p = problemOf(error);
       if (p) return fail(res, p);

@@ -12,6 +12,7 @@ import { ledgerFilter, type LedgerFilter } from '../fund/fund.service';
 import { activityFilter, type ActivityFilter } from '../liaison/liaison.service';
 import { LiaisonActivityModel } from '../liaison/liaison-activity.model';
 import { MilestoneModel } from '../milestones/milestone.model';
+import { milestoneFilter, type MilestoneFilter } from '../milestones/milestones.list';
 import { ProjectModel } from '../projects/project.model';
 import { projectFilter, type ProjectFilter } from '../projects/projects.service';
 import { RegionModel } from '../regions/region.model';
@@ -38,7 +39,7 @@ type FilterKeys = Record<string, 'string' | 'int' | 'bool'>;
 type KindSpec = {
   collection: () => mongo.Collection;
   filterKeys: FilterKeys;
-  filter: (user: CurrentUser, f: Record<string, unknown>) => Record<string, unknown>;
+  filter: (user: CurrentUser, f: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
   sort: Record<string, 1 | -1>;
   /** Records of another collection the rows refer to (project of a milestone, agreement of a commitment). */
   related?: { field: string; collection: () => mongo.Collection };
@@ -122,30 +123,10 @@ const PROJECT_FILTER_KEYS: FilterKeys = {
   overdueOnly: 'bool',
   risk: 'string',
   search: 'string',
+  progressMin: 'int',
+  progressMax: 'int',
   includeArchived: 'bool',
 };
-
-export type MilestoneFilter = {
-  projectId?: string;
-  regionCode?: string;
-  status?: string;
-  year?: number;
-  includeArchived?: boolean;
-};
-
-/** Milestones have no list query of their own: the region scope of the projects list, by the copied regionPath. */
-export function milestoneFilter(user: CurrentUser, f: MilestoneFilter): Record<string, unknown> {
-  const and: Record<string, unknown>[] = [{ archived: f.includeArchived ? { $in: [true, false] } : false }];
-  if (user.regionScope.length > 0) and.push({ regionPath: { $in: user.regionScope } });
-  if (f.regionCode) and.push({ regionPath: f.regionCode });
-  if (f.status) and.push({ status: f.status });
-  if (f.projectId) {
-    if (!Types.ObjectId.isValid(f.projectId)) throw badInput('filter.projectId', 'is not a valid id');
-    and.push({ projectId: new Types.ObjectId(f.projectId) });
-  }
-  if (f.year != null) and.push({ plannedDate: { $gte: `${f.year}-01-01`, $lte: `${f.year}-12-31` } });
-  return { $and: and };
-}
 
 export const EXPORT_SPECS: Record<ExportKind, KindSpec> = {
   projects: {
@@ -157,7 +138,18 @@ export const EXPORT_SPECS: Record<ExportKind, KindSpec> = {
   },
   milestones: {
     collection: () => MilestoneModel.collection,
-    filterKeys: { projectId: 'string', regionCode: 'string', status: 'string', year: 'int', includeArchived: 'bool' },
+    filterKeys: {
+      projectId: 'string',
+      regionCode: 'string',
+      sector: 'string',
+      status: 'string',
+      completed: 'bool',
+      onTime: 'bool',
+      overdueOnly: 'bool',
+      year: 'int',
+      month: 'int',
+      includeArchived: 'bool',
+    },
     filter: (user, f) => milestoneFilter(user, f as MilestoneFilter),
     sort: { projectId: 1, plannedDate: 1, _id: 1 },
     related: { field: 'projectId', collection: () => ProjectModel.collection },
@@ -309,7 +301,7 @@ export async function* exportRows(
   lang: Lang,
 ): AsyncGenerator<Cell[][]> {
   const spec = EXPORT_SPECS[kind];
-  const query = spec.filter(user, filter);
+  const query = await spec.filter(user, filter);
   const lookups: Lookups = {
     regions: await regionNames(),
     users: kind === 'projects' ? await userNames() : new Map(),

@@ -7,6 +7,7 @@ import {
   STATUSES_NEEDING_REASON,
   type ProjectStatus,
 } from '@pat/shared';
+import { Types } from 'mongoose';
 import type { Context, CurrentUser } from '../../graphql/context';
 import { ProjectModel } from '../projects/project.model';
 import { canCreateProject, canWriteProject, inScope } from '../projects/projects.policy';
@@ -49,6 +50,10 @@ export type ProjectPlan = {
   changes: Partial<Fields>;
   statusPath: ProjectStatus[];
   reason: string;
+  /** The existing project's `_id` from the check's preload (update, unchanged): read by it, not by code. */
+  existingId?: string;
+  /** The region's path as the check read it, so the write needs no region lookup. */
+  regionPath: string[];
 };
 
 /** The shortest way through the life cycle, passing through a state needing a reason only as the goal. */
@@ -195,7 +200,17 @@ export async function planProjects(
     }
     const changes = before ? changedFields(before, d.fields) : {};
     const action = !before ? 'create' : Object.keys(changes).length || path.length ? 'update' : 'unchanged';
-    plans.push({ row: d.row, code: d.code, action, fields: d.fields, changes, statusPath: path, reason: d.reason });
+    plans.push({
+      row: d.row,
+      code: d.code,
+      action,
+      fields: d.fields,
+      changes,
+      statusPath: path,
+      reason: d.reason,
+      existingId: before ? String(before._id) : undefined,
+      regionPath: regions.get(d.fields.regionCode)!,
+    });
   }
   return plans;
 }
@@ -242,31 +257,37 @@ function changedFields(before: ProjectRow, f: Fields): Partial<Fields> {
 }
 
 /**
- * Writes one planned row. Re-running after a crash converges: the project is found by its code and
- * compared again, so a row already written is `unchanged` (or finishes its remaining status steps).
+ * Writes one planned row. Re-running after a crash converges: the check finds the project by its code
+ * and compares again, so a row already written is `unchanged` (or finishes its remaining status steps).
+ * The write reuses what the check read moments ago (no code or region lookup per row, see
+ * docs/exchange.md); a project of the same code created since is refused by the unique index.
  */
 export async function applyProjectPlan(ctx: Context, plan: ProjectPlan): Promise<void> {
+  const regionPaths = new Map([[plan.fields.regionCode, plan.regionPath]]);
   let project: ProjectRow | null;
   if (plan.action === 'create') {
-    project = (await createProject(ctx, {
-      code: plan.code,
-      ...plan.fields,
-      dacCode: plan.fields.dacCode || undefined,
-      description: plan.fields.description?.zh ? plan.fields.description : undefined,
-      // The life cycle is walked below, so the dates it sets come from the file, not today.
-      actualStart: plan.fields.actualStart ?? undefined,
-      actualEnd: plan.fields.actualEnd ?? undefined,
-    })) as ProjectRow;
+    project = (await createProject(
+      ctx,
+      {
+        code: plan.code,
+        ...plan.fields,
+        dacCode: plan.fields.dacCode || undefined,
+        description: plan.fields.description?.zh ? plan.fields.description : undefined,
+        // The life cycle is walked below, so the dates it sets come from the file, not today.
+        actualStart: plan.fields.actualStart ?? undefined,
+        actualEnd: plan.fields.actualEnd ?? undefined,
+      },
+      { codeKnownNew: true, regionPaths },
+    )) as ProjectRow;
   } else {
-    project = (await ProjectModel.collection.findOne({ code: plan.code })) as ProjectRow | null;
+    project = (await ProjectModel.collection.findOne({
+      _id: new Types.ObjectId(plan.existingId),
+    })) as ProjectRow | null;
     if (!project) throw new Error(`project ${plan.code} disappeared during the import`);
     if (Object.keys(plan.changes).length > 0)
-      project = (await updateProject(
-        ctx,
-        String(project._id),
-        project.version,
-        fullUpdate(project, plan),
-      )) as ProjectRow;
+      project = (await updateProject(ctx, String(project._id), project.version, plan.changes, {
+        regionPaths,
+      })) as ProjectRow;
   }
   for (const status of plan.statusPath) {
     project = (await changeProjectStatus(
@@ -277,24 +298,4 @@ export async function applyProjectPlan(ctx: Context, plan: ProjectPlan): Promise
       STATUSES_NEEDING_REASON.includes(status) ? plan.reason : null,
     )) as ProjectRow;
   }
-}
-
-/** updateProjectInput fills defaults for absent fields; send the current values of those so they stay. */
-function fullUpdate(project: ProjectRow, plan: ProjectPlan): Record<string, unknown> {
-  const p = project as ProjectRow & Record<string, unknown>;
-  const indicators = ((p.indicators as Record<string, unknown>[]) ?? []).map((i) => ({
-    name: i.name,
-    unit: i.unit,
-    baseline: i.baseline,
-    target: i.target,
-    actual: i.actual ?? null,
-  }));
-  return {
-    officerIds: project.officerIds.map(String),
-    agreementIds: ((p.agreementIds as unknown[]) ?? []).map(String),
-    budget: p.budget,
-    risk: p.risk,
-    indicators,
-    ...plan.changes,
-  };
 }

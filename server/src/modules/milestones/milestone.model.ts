@@ -22,5 +22,9 @@ const milestoneSchema = new Schema(
 milestoneSchema.index({ projectId: 1, archived: 1, plannedDate: 1 });
 milestoneSchema.index({ archived: 1, status: 1, plannedDate: 1 });
 milestoneSchema.index({ loggedBy: 1 });
+// The milestone list's filters and sorts (regionPath: region filter and scope; projectId: sector).
+milestoneSchema.index({ archived: 1, regionPath: 1, plannedDate: 1 });
+milestoneSchema.index({ archived: 1, plannedDate: 1 });
+for (const field of ['percentComplete', 'updatedAt']) milestoneSchema.index({ archived: 1, [field]: 1 });
 
 export const MilestoneModel = model('Milestone', milestoneSchema);

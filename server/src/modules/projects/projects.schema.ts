@@ -137,6 +137,10 @@ export const projectsTypeDefs = /* GraphQL */ `
     risk: RiskLevel
     "Matches code and name in either language."
     search: String
+    "Progress (0-100) at least this."
+    progressMin: Int
+    "Progress below this (exclusive, as the dashboard's buckets [from, to); 101 includes 100)."
+    progressMax: Int
     includeArchived: Boolean
   }
   input ProjectSort {

@@ -41,6 +41,10 @@ export type ProjectFilter = {
   overdueOnly?: boolean | null;
   risk?: string | null;
   search?: string | null;
+  /** Progress (0-100) at least this… */
+  progressMin?: number | null;
+  /** …and below this (the dashboard's buckets are [from, to); 101 includes 100). */
+  progressMax?: number | null;
   includeArchived?: boolean | null;
 };
 
@@ -62,6 +66,21 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const searchText = (p: { code: string; name: { zh: string; en: string } }) =>
   [p.code, p.name.zh, p.name.en].join(' ').toLowerCase();
 
+function progressRange(f: ProjectFilter): Record<string, number> | null {
+  const range: Record<string, number> = {};
+  for (const [name, op] of [
+    ['progressMin', '$gte'],
+    ['progressMax', '$lt'],
+  ] as const) {
+    const v = f[name];
+    if (v == null) continue;
+    if (!Number.isInteger(v) || v < 0 || v > 101)
+      throw badInput(`filter.${name}`, 'must be a whole number from 0 to 101');
+    range[op] = v;
+  }
+  return Object.keys(range).length ? range : null;
+}
+
 /** The database filter for a project list: the user's region scope and the filters they chose. */
 export function projectFilter(user: CurrentUser, f: ProjectFilter = {}): Record<string, unknown> {
   const and: Record<string, unknown>[] = [{ archived: f.includeArchived ? { $in: [true, false] } : false }];
@@ -82,6 +101,8 @@ export function projectFilter(user: CurrentUser, f: ProjectFilter = {}): Record<
     and.push({ plannedStart: { $lte: `${f.year}-12-31` } }, { plannedEnd: { $gte: `${f.year}-01-01` } });
   }
   if (f.overdueOnly) and.push({ nextDueDate: { $lt: officeDate(), $ne: null } });
+  const progress = progressRange(f);
+  if (progress) and.push({ progress });
   if (f.search) {
     const term = f.search.trim().toLowerCase();
     if (term.length > 100) throw badInput('filter.search', 'must be at most 100 characters');
@@ -112,10 +133,29 @@ export async function getProject(user: CurrentUser, id: string): Promise<Project
   return project;
 }
 
-async function regionPathOf(code: string, user: CurrentUser, field = 'regionCode'): Promise<string[]> {
-  const region = await RegionModel.collection.findOne({ code, archived: false });
-  if (!region) throw badInput(field, `no region has the code ${code}`);
-  const path = [...((region.ancestors as string[] | undefined) ?? []), code];
+/**
+ * What a bulk caller (the import) checked for its whole file moments before writing, so each row's
+ * write skips a lookup that FerretDB answers by a collection scan (docs/ferretdb.md).
+ */
+export type ProjectWriteOptions = {
+  /** No project had this code at the caller's check; the unique index still refuses a race. */
+  codeKnownNew?: boolean;
+  /** Path (ancestors, then the region) of each unarchived region by code, as the caller read them. */
+  regionPaths?: ReadonlyMap<string, string[]>;
+};
+
+async function regionPathOf(
+  code: string,
+  user: CurrentUser,
+  field = 'regionCode',
+  known?: ReadonlyMap<string, string[]>,
+): Promise<string[]> {
+  let path = known?.get(code);
+  if (!known) {
+    const region = await RegionModel.collection.findOne({ code, archived: false });
+    if (region) path = [...((region.ancestors as string[] | undefined) ?? []), code];
+  }
+  if (!path) throw badInput(field, `no region has the code ${code}`);
   if (!inScope(user, { regionPath: path })) throw forbidden(`Region ${code} is outside your region scope.`);
   return path;
 }
@@ -136,7 +176,7 @@ async function checkOfficers(ids: string[]): Promise<void> {
   if (found !== new Set(ids).size) throw badInput('officerIds', 'must name active officers, managers or admins');
 }
 
-export async function createProject(ctx: Context, raw: unknown) {
+export async function createProject(ctx: Context, raw: unknown, options: ProjectWriteOptions = {}) {
   const user = ctx.user!;
   if (!canCreateProject(user)) throw forbidden('Only officers, managers and admins create projects.');
   const parsed = createProjectInput.safeParse(raw);
@@ -144,10 +184,10 @@ export async function createProject(ctx: Context, raw: unknown) {
   const input = parsed.data;
   const officerIds =
     user.role === 'officer' && !input.officerIds.includes(user.id) ? [user.id, ...input.officerIds] : input.officerIds;
-  const regionPath = await regionPathOf(input.regionCode, user, 'input.regionCode');
+  const regionPath = await regionPathOf(input.regionCode, user, 'input.regionCode', options.regionPaths);
   await checkOfficers(officerIds);
   await checkAgreements(input.agreementIds);
-  if (await ProjectModel.exists({ code: input.code }))
+  if (!options.codeKnownNew && (await ProjectModel.exists({ code: input.code })))
     throw conflict(`A project with the code ${input.code} already exists.`, { field: 'input.code' });
   const doc = {
     ...input,
@@ -211,7 +251,13 @@ async function writableProject(ctx: Context, id: string): Promise<ProjectRow> {
   return project;
 }
 
-export async function updateProject(ctx: Context, id: string, version: number, raw: unknown) {
+export async function updateProject(
+  ctx: Context,
+  id: string,
+  version: number,
+  raw: unknown,
+  options: Pick<ProjectWriteOptions, 'regionPaths'> = {},
+) {
   const project = await writableProject(ctx, id);
   const parsed = updateProjectInput.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, 'input');
@@ -220,7 +266,8 @@ export async function updateProject(ctx: Context, id: string, version: number, r
   if (String(merged.plannedEnd) < String(merged.plannedStart))
     throw badInput('input.plannedEnd', 'must not be before plannedStart');
   const changes: Record<string, unknown> = { ...input };
-  if (input.regionCode) changes.regionPath = await regionPathOf(input.regionCode, ctx.user!, 'input.regionCode');
+  if (input.regionCode)
+    changes.regionPath = await regionPathOf(input.regionCode, ctx.user!, 'input.regionCode', options.regionPaths);
   if (input.officerIds) {
     await checkOfficers(input.officerIds);
     changes.officerIds = input.officerIds.map((o) => new Types.ObjectId(o));

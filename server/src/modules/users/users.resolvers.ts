@@ -1,8 +1,10 @@
-import { loginInputSchema } from '@pat/shared';
+import { loginInputSchema, type Role } from '@pat/shared';
 import type { Context } from '../../graphql/context';
 import { fromZod } from '../../graphql/errors';
 import { allowAll, hasRole, isAuthenticated, type PermissionMap } from '../../graphql/permissions';
 import { stripNulls } from '../../graphql/inputs';
+import { REGION_RECORD_WRITERS } from '../regions/region-records';
+import { assignableUsers } from './assignable-users';
 import { UserModel } from './user.model';
 import { createUser, listUsers, resetPassword, updateUser } from './users.service';
 import { login, logout, SESSION_COOKIE } from './auth.service';
@@ -25,6 +27,8 @@ export const usersResolvers = {
         .find({ active: true, role: { $in: ['officer', 'manager', 'admin'] } }, { projection: { passwordHash: 0 } })
         .sort({ username: 1 })
         .toArray(),
+    assignableUsers: (_: unknown, a: { role?: Role | null; regionCode?: string | null }, ctx: Context) =>
+      assignableUsers(ctx.user!, a),
   },
   Mutation: {
     login: async (_: unknown, args: unknown, ctx: Context) => {
@@ -57,7 +61,13 @@ export const usersResolvers = {
 
 const adminOnly = hasRole('admin');
 export const usersPermissions: PermissionMap = {
-  Query: { me: allowAll, users: adminOnly, projectStaff: isAuthenticated },
+  Query: {
+    me: allowAll,
+    users: adminOnly,
+    projectStaff: isAuthenticated,
+    // Those who create follow-ups (docs/permissions.md).
+    assignableUsers: hasRole(...REGION_RECORD_WRITERS),
+  },
   Mutation: {
     login: allowAll,
     logout: allowAll,

@@ -17,6 +17,12 @@ export const usersTypeDefs = /* GraphQL */ `
     active: Boolean!
     version: Int!
   }
+  "What a picker needs to show a person: no user name, scope or status."
+  type UserSummary {
+    id: ID!
+    displayName: String!
+    role: Role!
+  }
   type UserEdge {
     node: User!
     cursor: String!
@@ -58,6 +64,12 @@ export const usersTypeDefs = /* GraphQL */ `
     users(filter: UserFilter, first: Int, after: String): UserConnection!
     "Active staff who can be responsible for projects (officers, managers, admins), for pickers."
     projectStaff: [User!]!
+    """
+    Active users a follow-up can be assigned to (not viewers), coordinators first, then managers,
+    officers and admins. role: only that role. regionCode: only those whose region scope reaches
+    that region (it must lie in your own scope). Coordinators, managers and admins.
+    """
+    assignableUsers(role: Role, regionCode: String): [UserSummary!]!
   }
 
   type Mutation {

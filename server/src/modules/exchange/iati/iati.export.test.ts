@@ -155,7 +155,21 @@ describe('IATI export', () => {
     expect(tibetActivities.length).toBe(await ProjectModel.countDocuments({ archived: false, regionPath: '540000' }));
     expect(tibetActivities.length).toBeGreaterThan(0);
     const outside = await as['x-tibet']!.agent.get(`/api/export/iati.xml?ids=${moneyProjectId}`);
-    expect(childrenNamed(parseXml(Buffer.from(outside.text)), 'iati-activity')).toHaveLength(0);
+    expect(outside.status).toBe(400);
+    expect(outside.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect(outside.body.error.message).toContain(moneyProjectId);
+    // Several chosen projects (the list's row selection): exactly those; an unknown id is named.
+    const two = await ProjectModel.find({ archived: false }).sort({ code: 1 }).limit(2).lean();
+    const both = await as.viewer!.agent.get(`/api/export/iati.xml?ids=${two.map((p) => String(p._id)).join(',')}`);
+    const bothIds = childrenNamed(parseXml(Buffer.from(both.text)), 'iati-activity').map(
+      (a) => child(a, 'iati-identifier')!.text,
+    );
+    expect(bothIds).toEqual(two.map((p) => `CN-PAT-OFFICE-${p.code}`));
+    const unknown = '0123456789abcdef01234567';
+    const withUnknown = await as.viewer!.agent.get(`/api/export/iati.xml?ids=${String(two[0]!._id)},${unknown}`);
+    expect(withUnknown.status).toBe(400);
+    expect(withUnknown.body.error.message).toContain(unknown);
+    expect(withUnknown.body.error.message).not.toContain(String(two[0]!._id));
 
     expect((await app.client().agent.get('/api/export/iati.xml')).status).toBe(401);
     const bad = await as.viewer!.agent.get('/api/export/iati.xml?year=1800');
@@ -172,6 +186,19 @@ describeWithIati('IATI export of the demo data', () => {
     console.log(
       `${result.command}\n${result.output}\n(exit ${result.status}, ${count} activities, ${xml.length} bytes)`,
     );
+    expect(result.output).toContain('validates');
+    expect(result.status).toBe(0);
+  });
+
+  it('publishes as the configured reporting organisation, still valid', async () => {
+    const office = { ...config, IATI_ORG_REF: 'CN-USC-11440300MB2C92', IATI_ORG_NAME_EN: 'Cooperation Office' };
+    const { xml } = await buildIatiXml(admin, office, { ids: [moneyProjectId], baseUrl: 'https://pat.example.org' });
+    const a = childrenNamed(parseXml(Buffer.from(xml)), 'iati-activity')[0]!;
+    expect(child(a, 'iati-identifier')!.text).toBe('CN-USC-11440300MB2C92-MONEY-001');
+    const org = child(a, 'reporting-org')!;
+    expect(org.attrs.ref).toBe('CN-USC-11440300MB2C92');
+    expect(childrenNamed(org, 'narrative').map((n) => n.text)).toContain('Cooperation Office');
+    const result = xmllint(xml, 'configured-org.xml');
     expect(result.output).toContain('validates');
     expect(result.status).toBe(0);
   });

@@ -97,7 +97,14 @@ async function projectsFor(user: CurrentUser, options: IatiExportOptions): Promi
       'filter',
       `matches ${count} projects; one IATI document holds at most ${MAX_EXPORT_PROJECTS}: narrow the filter`,
     );
-  return (await ProjectModel.collection.find(query).sort({ code: 1 }).toArray()) as ProjectRow[];
+  const projects = (await ProjectModel.collection.find(query).sort({ code: 1 }).toArray()) as ProjectRow[];
+  if (options.ids && options.ids.length > 0) {
+    // A chosen project that is unknown, out of scope or outside the filter is named, not silently left out.
+    const found = new Set(projects.map((p) => String(p._id)));
+    const missing = [...new Set(options.ids)].filter((id) => !found.has(id));
+    if (missing.length > 0) throw badInput('ids', `no project you may read matches ${missing.slice(0, 20).join(', ')}`);
+  }
+  return projects;
 }
 
 /** The whole document as a string (built in memory: the project cap bounds its size). */

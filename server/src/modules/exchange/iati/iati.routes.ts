@@ -32,6 +32,7 @@ const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : Arr
 export function filterFromQuery(q: Request['query']): ProjectFilter {
   const bool = (v: unknown) => one(v) === 'true' || one(v) === '1';
   const year = one(q.year);
+  const int = (v: unknown) => (one(v) ? Number(one(v)) : null);
   return {
     regionCode: one(q.regionCode) || null,
     sector: one(q.sector) || null,
@@ -42,6 +43,8 @@ export function filterFromQuery(q: Request['query']): ProjectFilter {
     overdueOnly: bool(q.overdueOnly),
     risk: one(q.risk) || null,
     search: one(q.search) || null,
+    progressMin: int(q.progressMin),
+    progressMax: int(q.progressMax),
     includeArchived: bool(q.includeArchived),
   };
 }

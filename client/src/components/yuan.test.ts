@@ -1,6 +1,6 @@
-import { fenToYuan, yuanToFen } from './yuan';
+import { fenOf, fenToYuan, MAX_FEN, yuanToFen } from './yuan';
 
-const MAX = 10_000_000_000_000;
+const MAX = MAX_FEN;
 
 describe('yuanToFen', () => {
   it('converts exactly, without float error', () => {
@@ -29,5 +29,15 @@ describe('fenToYuan', () => {
     expect(fenToYuan('29')).toBe('0.29');
     expect(fenToYuan('10000')).toBe('100');
     expect(fenToYuan('9007199254740993')).toBe('90071992547409.93');
+  });
+});
+
+describe('fenOf', () => {
+  it('answers the fen of an amount up to the limit, and nothing for anything else', () => {
+    expect(fenOf('1,234.5')).toBe('123450');
+    expect(fenOf(' 0.07 ')).toBe('7');
+    expect(fenOf('99999999999.99')).toBe('9999999999999');
+    for (const bad of ['', '-1', '1.234', '1e5', 'abc', '.5', '100000000000.01']) expect(fenOf(bad)).toBeUndefined();
+    expect(fenOf('50.01', 5000)).toBeUndefined();
   });
 });

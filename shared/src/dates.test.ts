@@ -1,9 +1,9 @@
-import { daysFrom, officeToday } from './officeDay';
+import { daysFrom, officeDate } from './dates';
 
 describe('office days', () => {
-  it('is already tomorrow in Shanghai at 17:00 UTC', () => {
-    expect(officeToday(new Date('2026-03-31T15:59:00Z'))).toBe('2026-03-31');
-    expect(officeToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+  it('is already tomorrow in Shanghai at 16:00 UTC', () => {
+    expect(officeDate(new Date('2026-03-31T15:59:00Z'))).toBe('2026-03-31');
+    expect(officeDate(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
   });
 
   it('counts whole days, negative once past', () => {
