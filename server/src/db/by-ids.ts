@@ -2,9 +2,9 @@ import type { mongo, Types } from 'mongoose';
 
 /**
  * Up to this many ids (a full page of any list) are read as parallel `findOne({ _id })`, more as one
- * `$in`: FerretDB 1.24 answers a single ObjectId `_id` from its primary key (a few ms) but scans the
- * collection for any other filter, `$in` included (~300 ms at 1,000 projects, 20-31 s at 20,000;
- * docs/ferretdb.md). On MongoDB both are index reads.
+ * `$in`: FerretDB 1.24 evaluates a lookup by `_id` alone in SQL and stops at the match, while `$in`
+ * decodes every document of the collection (20-31 s at 20,000 projects; docs/ferretdb.md). On
+ * MongoDB both are index reads.
  */
 export const FEW_IDS = 100;
 

@@ -1,7 +1,7 @@
 import { Schema, model } from 'mongoose';
 
 // The dashboard's roll-ups (see docs/dashboard.md). Every read is by key, stored as an ObjectId
-// `_id` derived from it (`keyId` in rollup.store.ts) since FerretDB scans for string `_id`s:
+// `_id` derived from it (`keyId` in server/src/db/key-id.ts):
 // - `o|year|node` (own: projects sitting exactly at the region) and `t|year|node` (tree: the
 //   region's subtree; node '*' = everything) hold `s`, one cell per sector ('*' = every sector);
 //   a tree document also holds `k`, each child region's [projects, budget, allocated, disbursed]

@@ -41,7 +41,7 @@ export async function loadRegionNodes(): Promise<RegionNode[]> {
 export const pathOf = (node: string, regions: Map<string, RegionNode>): string[] =>
   node === ALL ? [] : [...(regions.get(node)?.ancestors ?? []), node];
 
-// Stored `_id`s are `keyId(key)` (FerretDB scans for string `_id`s); the key is kept in `key`.
+// Stored `_id`s are `keyId(key)`; the readable key is kept in `key`.
 export { keyId };
 
 /** A stored roll-up row with its key back in `_id`, as the rest of the module sees it. */
@@ -53,8 +53,8 @@ const keyed = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, _id
 export type ReadCache = Map<string, Promise<unknown>>;
 
 /**
- * One primary-key lookup per _id (and per request, with a cache), all in parallel: FerretDB answers
- * those without scanning, while `$in` on _id scans the collection.
+ * One lookup by `_id` per key (and per request, with a cache), all in parallel: the only filter
+ * FerretDB evaluates in SQL (docs/ferretdb.md); `$in` decodes every document of the collection.
  */
 function lookup(collection: mongo.Collection, id: string, cache?: ReadCache): Promise<unknown> {
   const key = `${collection.collectionName}|${id}`;
