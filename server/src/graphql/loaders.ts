@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { findByIds } from '../db/by-ids';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { CommitmentModel } from '../modules/agreements/commitment.model';
 import { DocumentModel } from '../modules/documents/document.model';
@@ -31,11 +30,9 @@ export function createLoaders() {
     userById: new DataLoader<string, Row | null>(async (ids) =>
       byKey(
         ids,
-        (await findByIds(
-          UserModel.collection,
-          ids.map((id) => new Types.ObjectId(id)),
-          { projection: { passwordHash: 0 } },
-        )) as Row[],
+        (await UserModel.collection
+          .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }, { projection: { passwordHash: 0 } })
+          .toArray()) as Row[],
         (r) => String(r._id),
       ),
     ),
@@ -59,10 +56,9 @@ export function createLoaders() {
     agreementById: new DataLoader<string, Row | null>(async (ids) =>
       byKey(
         ids,
-        (await findByIds(
-          AgreementModel.collection,
-          ids.map((id) => new Types.ObjectId(id)),
-        )) as Row[],
+        (await AgreementModel.collection
+          .find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } })
+          .toArray()) as Row[],
         (r) => String(r._id),
       ),
     ),
