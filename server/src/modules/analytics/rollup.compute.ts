@@ -302,8 +302,8 @@ export type CellDoc = {
 export type DetailDoc = { _id: string; year: number; regionPath: string[]; detail: Detail };
 
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-export const barOf = (c: Cell): Bar => [total(c.status), c.budget, c.allocated, c.disbursed];
-export const msYearOf = (c: Cell): MsYear => [total(c.msDue), total(c.msDone), total(c.msOnTime), total(c.msOpen)];
+const barOf = (c: Cell): Bar => [total(c.status), c.budget, c.allocated, c.disbursed];
+const msYearOf = (c: Cell): MsYear => [total(c.msDue), total(c.msDone), total(c.msOnTime), total(c.msOpen)];
 const mapValues = <A, B>(o: Record<string, A>, f: (a: A) => B): Record<string, B> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
@@ -316,9 +316,14 @@ export function treeOf(own: SectorCells | undefined, children: [string, SectorCe
   }
   const all = sumCells(Object.values(s));
   if (!isEmptyCell(all)) s[ALL] = all;
+  return { s, k: kidsOf(children) };
+}
+
+/** Each child region's bar per sector, for the by-region chart. */
+function kidsOf(children: [string, SectorCells | undefined][]): Kids {
   const k: Kids = {};
   for (const [code, c] of children) if (c && Object.keys(c).length) k[code] = mapValues(c, barOf);
-  return { s, k };
+  return k;
 }
 
 export const msYearsOf = (s: SectorCells) => mapValues(s, msYearOf);
@@ -359,7 +364,7 @@ export function rollupDocs(
       c,
       cells.get(`t|${d.year}|${c}`)?.s,
     ]);
-    d.k = treeOf(undefined, children).k;
+    d.k = kidsOf(children);
     const yDoc = cells.get(`y|${d.node}`) ?? {
       _id: `y|${d.node}`,
       kind: 'y',

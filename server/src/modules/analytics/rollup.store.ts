@@ -41,9 +41,6 @@ export async function loadRegionNodes(): Promise<RegionNode[]> {
 export const pathOf = (node: string, regions: Map<string, RegionNode>): string[] =>
   node === ALL ? [] : [...(regions.get(node)?.ancestors ?? []), node];
 
-// Stored `_id`s are `keyId(key)`; the readable key is kept in `key`.
-export { keyId };
-
 /** A stored roll-up row with its key back in `_id`, as the rest of the module sees it. */
 const unkeyed = <T>(row: unknown): T | null =>
   row ? ({ ...(row as object), _id: (row as { key: string }).key } as T) : null;

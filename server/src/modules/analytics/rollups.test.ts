@@ -10,7 +10,7 @@ import { ProjectModel } from '../projects/project.model';
 import { ok } from '../regions/testing';
 import { reconcileRollups } from './rollup.maintain';
 import { AnalyticsCellModel } from './rollup.model';
-import { keyId } from './rollup.store';
+import { keyId } from '../../db/key-id';
 import { DASHBOARD_QUERY, expected, loadRaw } from './testing';
 
 useTestDatabase();
