@@ -1,15 +1,20 @@
 import { App } from 'antd';
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
+
+/** Set by a `FormDrawer` so the form inside can tell it whether closing would lose edits. */
+export const FormDirtyContext = createContext<((dirty: boolean) => void) | null>(null);
 
 /**
  * While `dirty`, asks before leaving the page: in-app navigation gets a confirm dialog, closing or
  * reloading the tab gets the browser's own prompt. Pass the form's "has unsaved edits" state.
+ * Inside a `FormDrawer` it also tells the drawer, so × and Esc ask too.
  */
 export function useUnsavedChangesWarning(dirty: boolean): void {
   const { t } = useTranslation();
   const { modal } = App.useApp();
+  const reportDirty = useContext(FormDirtyContext);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
@@ -26,6 +31,12 @@ export function useUnsavedChangesWarning(dirty: boolean): void {
       onCancel: () => blocker.reset?.(),
     });
   }, [blocker, modal, t]);
+
+  useEffect(() => {
+    if (!reportDirty) return;
+    reportDirty(dirty);
+    return () => reportDirty(false);
+  }, [reportDirty, dirty]);
 
   useEffect(() => {
     if (!dirty) return;

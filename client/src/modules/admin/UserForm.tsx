@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { LIMITS as SharedLimits } from '@pat/shared';
 import { API_ERROR, hasErrorCode } from '../../app/apiErrors';
 import { API_ROLES, type ApiRole } from '../../app/roles';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import { FormButtons, FormErrorAlert } from '../fund/FundFormParts';
 import { useRegionOptions } from '../fund/regionOptions';
@@ -49,7 +50,7 @@ type UserFormProps = {
 
 export function UserForm({ user, onDone, onCancel }: UserFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const regions = useRegionOptions();
   const [form] = Form.useForm<Values>();
   const [dirty, setDirty] = useState(false);
@@ -209,7 +210,7 @@ export function UserForm({ user, onDone, onCancel }: UserFormProps) {
       <FormButtons
         submitLabel={user ? t('admin.form.save') : t('admin.form.create')}
         loading={creating.loading || updating.loading}
-        onCancel={onCancel}
+        onCancel={() => confirmDiscard(dirty, modal, t, onCancel)}
       />
     </Form>
   );

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Drawer,
   Empty,
   Flex,
   Input,
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiRole } from '../../app/roles';
 import { API_ROLES } from '../../app/roles';
 import { ErrorState } from '../../components/ErrorState';
+import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { useRegionOptions } from '../fund/regionOptions';
@@ -172,7 +172,7 @@ function UsersAdmin() {
           )}
         </Flex>
       </Card>
-      <Drawer
+      <FormDrawer
         open={Boolean(editing)}
         title={
           editing?.mode === 'edit' ? t('admin.editTitle', { name: editing.user.username }) : t('admin.createTitle')
@@ -192,7 +192,7 @@ function UsersAdmin() {
             }}
           />
         )}
-      </Drawer>
+      </FormDrawer>
       <Modal
         open={Boolean(resetting)}
         title={t('admin.reset.title', { name: resetting?.username ?? '' })}

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import type { AgreementKind, CooperationField } from '../../generated/graphql';
-import { confirmDiscard } from '../liaison/confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
 import { pickLocalized } from '../projects/projectEnums';
 import { REGIONS_QUERY } from '../regions/regions.graphql';

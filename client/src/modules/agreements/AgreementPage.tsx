@@ -1,12 +1,13 @@
 import { ExportButtons } from '../../components/ExportButtons';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Breadcrumb, Button, Card, Descriptions, Drawer, Empty, Flex, List, Space, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Empty, Flex, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { FormDrawer } from '../../components/FormDrawer';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeading, SectionHeading } from '../../components/PageHeading';
 import { STATUS_COLORS, pickLocalized } from '../projects/projectEnums';
@@ -204,7 +205,7 @@ export function AgreementPage() {
           )}
         </Card>
       </Flex>
-      <Drawer
+      <FormDrawer
         open={editing !== null}
         title={
           editing?.kind === 'agreement'
@@ -222,7 +223,7 @@ export function AgreementPage() {
         {editing?.kind === 'commitment' && (
           <CommitmentForm agreementId={agreement.id} commitment={editing.commitment} onDone={close} />
         )}
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Checkbox, Drawer, Empty, Flex, Skeleton, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Checkbox, Empty, Flex, Skeleton, Table, Tag, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
+import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { canWriteLiaison } from '../liaison/liaisonRoles';
@@ -228,7 +229,7 @@ export function AgreementsPage() {
           {body}
         </Flex>
       </Card>
-      <Drawer
+      <FormDrawer
         open={creating}
         title={t('agreements.form.createTitle')}
         onClose={() => setCreating(false)}
@@ -237,7 +238,7 @@ export function AgreementsPage() {
         maskClosable={false}
       >
         {creating && <AgreementForm onSaved={onCreated} onCancel={() => setCreating(false)} />}
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

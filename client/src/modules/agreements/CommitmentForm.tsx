@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import type { CommitmentParty } from '../../generated/graphql';
-import { confirmDiscard } from '../liaison/confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
 import { COMMITMENT_PARTIES } from './agreementEnums';
 import { CREATE_COMMITMENT_MUTATION, UPDATE_COMMITMENT_MUTATION, type CommitmentItem } from './agreements.graphql';

@@ -11,7 +11,7 @@ import { API_ERROR, findErrorWithCode } from '../../app/apiErrors';
 import { useCurrentUser } from '../auth/currentUser';
 import { pickLocalized } from '../projects/projectEnums';
 import { REGIONS_QUERY } from '../regions/regions.graphql';
-import { confirmDiscard } from './confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { showServerError, type FieldFor } from './fieldErrors';
 import { LIAISON_KINDS } from './liaisonEnums';
 import {

@@ -1,10 +1,11 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Breadcrumb, Button, Card, Descriptions, Drawer, Flex, Space, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Flex, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { FormDrawer } from '../../components/FormDrawer';
 import { LoadingState } from '../../components/LoadingState';
 import { PageHeading, SectionHeading } from '../../components/PageHeading';
 import { pickLocalized } from '../projects/projectEnums';
@@ -106,7 +107,7 @@ export function ActivityPage() {
           </Flex>
         </Card>
       </Flex>
-      <Drawer
+      <FormDrawer
         open={editing}
         title={t('liaison.edit.editTitle')}
         onClose={closeEditor}
@@ -121,7 +122,7 @@ export function ActivityPage() {
             onDone={closeEditor}
           />
         )}
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { API_ERROR, hasErrorCode } from '../../app/apiErrors';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import { useCurrentUser } from '../auth/currentUser';
-import { confirmDiscard } from './confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from './fieldErrors';
 import {
   ADD_FOLLOW_UP_MUTATION,

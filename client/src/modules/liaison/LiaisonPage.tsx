@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Drawer,
   Empty,
   Flex,
   InputNumber,
@@ -21,6 +20,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
+import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
 import { pickLocalized } from '../projects/projectEnums';
@@ -297,7 +297,7 @@ export function LiaisonPage() {
           ]}
         />
       </Card>
-      <Drawer
+      <FormDrawer
         open={creating}
         title={t('liaison.form.createTitle')}
         onClose={close}
@@ -306,7 +306,7 @@ export function LiaisonPage() {
         maskClosable={false}
       >
         {creating && <ActivityForm onDone={close} />}
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { Alert, App, Button, Flex, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
-import { confirmDiscard } from '../liaison/confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
 import { CREATE_CONTACT_MUTATION, UPDATE_CONTACT_MUTATION, type ContactItem } from './regionPage.graphql';
 

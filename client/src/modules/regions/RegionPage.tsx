@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Descriptions,
-  Drawer,
   Empty,
   Flex,
   List,
@@ -20,6 +19,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { FormDrawer } from '../../components/FormDrawer';
 import { LoadingState } from '../../components/LoadingState';
 import { formatWanYuan } from '../../components/money';
 import { PageHeading, SectionHeading } from '../../components/PageHeading';
@@ -276,7 +276,7 @@ export function RegionPage() {
           )}
         </Card>
       </Flex>
-      <Drawer
+      <FormDrawer
         open={editing !== null}
         title={
           editing?.kind === 'profile'
@@ -299,7 +299,7 @@ export function RegionPage() {
         {editing?.kind === 'profile' && (
           <RegionProfileForm region={region} onReload={async () => (await refetch()).data?.region} onDone={close} />
         )}
-      </Drawer>
+      </FormDrawer>
     </>
   );
 }

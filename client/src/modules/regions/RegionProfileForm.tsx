@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { API_ERROR, findErrorWithCode } from '../../app/apiErrors';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import type { PovertyStatus } from '../../generated/graphql';
-import { confirmDiscard } from '../liaison/confirmDiscard';
+import { confirmDiscard } from '../../components/confirmDiscard';
 import { showServerError, type FieldFor } from '../liaison/fieldErrors';
 import { UPDATE_REGION_MUTATION, type RegionProfile } from './regionPage.graphql';
 
