@@ -14,7 +14,7 @@ import { connectMongoose, syncIndexes } from '../server/src/db/connect';
 import { provisionDatabase } from '../server/src/db/provision';
 import { createLogger } from '../server/src/logger';
 import { rebuildRollups } from '../server/src/modules/analytics/rollup.maintain';
-import { AnalyticsCellModel } from '../server/src/modules/analytics/rollup.model';
+import { rollupCollections } from '../server/src/modules/analytics/rollup.store';
 import { ProjectModel } from '../server/src/modules/projects/project.model';
 import { seedScale } from '../server/src/seed/scale';
 
@@ -130,8 +130,8 @@ async function main(): Promise<void> {
       console.log(`scale ${scale}: seeded in ${(seedMs / 1000).toFixed(1)} s`, JSON.stringify(report));
     } else {
       await syncIndexes();
-      // A kept database may hold roll-ups of an older layout (no `key`): rebuilt from its records.
-      if (await AnalyticsCellModel.collection.findOne({ key: { $exists: true } }))
+      // A kept database may hold roll-ups of an older layout: rebuilt from its records.
+      if ((await rollupCollections()).includes('rollups_years'))
         console.log(`scale ${scale}: reused, with roll-ups of the current layout`);
       else {
         const t = performance.now();

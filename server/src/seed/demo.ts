@@ -6,6 +6,7 @@ import { hashPassword } from '../modules/users/auth.service';
 import { UserModel } from '../modules/users/user.model';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { ProjectModel } from '../modules/projects/project.model';
+import { refreshAgreementWatch } from '../modules/agreements/agreement-watch';
 import { rebuildRollups, withoutRollupRefresh } from '../modules/analytics/rollup.maintain';
 import { seedAgreements } from './agreements.seed';
 import { seedFund } from './fund.seed';
@@ -98,6 +99,7 @@ export async function seedDemo(log: Pick<Logger, 'info'>): Promise<void> {
     await seedFund(log);
   });
   await rebuildRollups();
+  await refreshAgreementWatch(); // the agreements above were inserted directly, not through the service
 }
 
 /** Links each demo agreement to a few demo projects in its regions (only projects not yet linked). */

@@ -12,6 +12,7 @@ import { Types, type mongo } from 'mongoose';
 import type { Logger } from '../logger';
 import { AgreementModel } from '../modules/agreements/agreement.model';
 import { CommitmentModel } from '../modules/agreements/commitment.model';
+import { refreshAgreementWatch } from '../modules/agreements/agreement-watch';
 import { expectedFrom, rebuildRollups, writeAllRollups } from '../modules/analytics/rollup.maintain';
 import { accountOf, effectsOf, FIELDS, type LedgerEntry, type State } from '../modules/fund/fund.ledger';
 import {
@@ -497,6 +498,7 @@ export async function seedScale(scale: number, log: Log): Promise<ScaleReport> {
     : await writeAllRollups(
         expectedFrom(regions, projects as never, milestones as never, rollups as never, entries as never),
       );
+  await refreshAgreementWatch(); // the dashboard's agreement lists, from the records just written
 
   const report: ScaleReport = {
     scale,

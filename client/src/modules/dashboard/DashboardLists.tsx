@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Progress, Row, Skeleton, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { toAgreementListParams } from '../agreements/agreementListParams';
 import { pickLocalized } from '../projects/projectEnums';
 
 type Localized = { zh: string; en: string };
@@ -31,21 +32,37 @@ type DashboardListsProps = {
   expiring?: readonly ExpiringAgreementRow[];
   /** Office date (YYYY-MM-DD), for the days left. */
   today: string;
+  /** The filter's region, for the link to every expiring agreement. */
+  regionCode?: string | null;
 };
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-function ListCard({ title, loading, children }: { title: string; loading: boolean; children: React.ReactNode }) {
+type ListCardProps = { title: string; loading: boolean; extra?: React.ReactNode; children: React.ReactNode };
+
+function ListCard({ title, loading, extra, children }: ListCardProps) {
   return (
-    <Card className="dashboard-card" title={<h2 className="dashboard-card-title">{title}</h2>} size="small">
+    <Card
+      className="dashboard-card"
+      title={<h2 className="dashboard-card-title">{title}</h2>}
+      extra={extra}
+      size="small"
+    >
       {loading ? <Skeleton active paragraph={{ rows: 4 }} title={false} /> : children}
     </Card>
   );
 }
 
 /** Projects most behind, overdue commitments, agreements expiring within 90 days. */
-export function DashboardLists({ loading, behind, overdueCommitments, expiring, today }: DashboardListsProps) {
+export function DashboardLists({
+  loading,
+  behind,
+  overdueCommitments,
+  expiring,
+  today,
+  regionCode,
+}: DashboardListsProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   const empty = (text: string) => ({ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} /> });
@@ -122,7 +139,23 @@ export function DashboardLists({ loading, behind, overdueCommitments, expiring, 
         </ListCard>
       </Col>
       <Col xs={24} xl={12}>
-        <ListCard title={t('dashboard.lists.expiring')} loading={loading}>
+        <ListCard
+          title={t('dashboard.lists.expiring')}
+          loading={loading}
+          extra={
+            <Link
+              to={`/agreements?${toAgreementListParams({
+                search: '',
+                regionCode: regionCode ?? undefined,
+                expiringWithinDays: 90,
+                includeExpired: false,
+                cursors: [],
+              }).toString()}`}
+            >
+              {t('dashboard.lists.expiringAll')}
+            </Link>
+          }
+        >
           <Table<ExpiringAgreementRow>
             size="small"
             pagination={false}

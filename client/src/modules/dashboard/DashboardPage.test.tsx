@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import '../../app/i18n';
 import { REGIONS_QUERY } from '../regions/regions.graphql';
@@ -82,7 +82,7 @@ const dashboardData = {
       overdueMilestones: 2,
       daysBehind: 41,
       project: {
-        __typename: 'Project',
+        __typename: 'ProjectBrief',
         id: 'p1',
         code: 'PA-2025-007',
         name: text('疏附县卫生院改扩建', 'Shufu clinic'),
@@ -94,7 +94,7 @@ const dashboardData = {
   overdueCommitments: [],
   expiringAgreements: [
     {
-      __typename: 'Agreement',
+      __typename: 'ExpiringAgreement',
       id: 'a1',
       code: 'AG-2020-01',
       title: text('对口支援框架协议', 'Framework agreement'),
@@ -184,6 +184,8 @@ describe('dashboard page', () => {
     expect(screen.getByText('逾期未履行的承诺').closest('.ant-card')?.textContent).toContain(
       '所选地区的协议中没有逾期未履行的承诺。',
     );
+    // The expiring list shows the first ten; the agreement list has them all.
+    expect(screen.getByRole('link', { name: '全部到期协议' }).getAttribute('href')).toBe('/agreements?expiring=90');
 
     // The unit switch lives in the URL and re-renders amounts in 元.
     await act(async () =>
@@ -205,9 +207,15 @@ describe('dashboard page', () => {
         request: { ...m.request, variables: { ...m.request.variables, filter: { year: 2025, sector: 'HEALTH' } } },
       })),
     ]);
-    const overdueCard = (await screen.findByText('逾期里程碑', undefined, { timeout: 10_000 })).closest(
-      '[data-figure]',
-    ) as HTMLElement;
+    // The headline figure (the behind-schedule list has a column of the same name).
+    const overdueCard = await waitFor(
+      () => {
+        const figure = screen.queryAllByText('逾期里程碑').find((el) => el.closest('[data-figure]'));
+        if (!figure) throw new Error('the headline figures have not arrived yet');
+        return figure.closest('[data-figure]') as HTMLElement;
+      },
+      { timeout: 10_000 },
+    );
     expect(within(overdueCard).getByRole('link', { name: '查看逾期里程碑' }).getAttribute('href')).toBe(
       '/milestones?sector=HEALTH&outcome=overdue',
     );

@@ -90,6 +90,7 @@ export function DashboardPage() {
               overdueCommitments={lists?.overdueCommitments}
               expiring={lists?.expiringAgreements}
               today={officeToday()}
+              regionCode={filter.regionCode}
             />
           </>
         )}

@@ -34,6 +34,9 @@ const afterRefreshes = <T extends Record<string, Resolver>>(resolvers: T): T =>
   ) as T;
 
 export const analyticsResolvers = {
+  ProjectBrief: {
+    region: (p: { regionCode: string }, _: unknown, ctx: Context) => ctx.loaders.regionByCode.load(p.regionCode),
+  },
   SpendingBreakdown: {
     region: (b: Breakdown, _: unknown, ctx: Context) =>
       b.regionCode ? ctx.loaders.regionByCode.load(b.regionCode) : null,
@@ -51,8 +54,8 @@ export const analyticsResolvers = {
       projectsBehindSchedule(ctx, args.filter, args.first ?? 10),
     overdueCommitments: (_: unknown, args: FilterArgs & { first?: number }, ctx: Context) =>
       overdueCommitments(ctx, args.filter, args.first ?? 10),
-    expiringAgreements: (_: unknown, args: FilterArgs & { days?: number }, ctx: Context) =>
-      expiringAgreements(ctx, args.filter, args.days ?? 90),
+    expiringAgreements: (_: unknown, args: FilterArgs & { days?: number; first?: number }, ctx: Context) =>
+      expiringAgreements(ctx, args.filter, args.days ?? 90, args.first ?? 10),
     projectTotals: (_: unknown, args: { filter: ProjectFilter }, ctx: Context) => projectTotals(ctx, args.filter),
   }),
 };

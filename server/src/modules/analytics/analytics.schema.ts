@@ -81,11 +81,43 @@ export const analyticsTypeDefs = /* GraphQL */ `
     count: Int!
   }
 
+  "A project as the dashboard's behind-schedule list shows it (kept in the roll-ups: no project is read)."
+  type ProjectBrief {
+    id: ID!
+    code: String!
+    name: LocalizedText!
+    region: Region!
+    progress: Int!
+  }
+
   type BehindProject {
-    project: Project!
+    project: ProjectBrief!
     overdueMilestones: Int!
     "Days since the oldest overdue milestone was due."
     daysBehind: Int!
+  }
+
+  "An agreement as the dashboard's agreement lists keep it."
+  type AgreementBrief {
+    id: ID!
+    code: String!
+    title: LocalizedText!
+  }
+  "An overdue commitment with the fields kept in the dashboard's list (the record is not read)."
+  type OverdueCommitment {
+    id: ID!
+    description: LocalizedText!
+    responsibleUnit: String!
+    dueDate: String!
+    agreement: AgreementBrief!
+  }
+  "An agreement ending soon, with the fields kept in the dashboard's list (the record is not read)."
+  type ExpiringAgreement {
+    id: ID!
+    code: String!
+    title: LocalizedText!
+    counterpart: String!
+    validUntil: String!
   }
 
   "Totals of a filtered project list, for checking a chart against the list behind it."
@@ -107,9 +139,9 @@ export const analyticsTypeDefs = /* GraphQL */ `
     progressDistribution(filter: DashboardFilter!): [ProgressBucket!]!
     projectsBehindSchedule(filter: DashboardFilter!, first: Int = 10): [BehindProject!]!
     "Open commitments past their due date, of agreements in the region filter."
-    overdueCommitments(filter: DashboardFilter!, first: Int = 10): [Commitment!]!
-    "Agreements in force whose end date falls within the next days (default 90)."
-    expiringAgreements(filter: DashboardFilter!, days: Int = 90): [Agreement!]!
+    overdueCommitments(filter: DashboardFilter!, first: Int = 10): [OverdueCommitment!]!
+    "The first agreements in force (at most 50, soonest first) whose end date falls within the next days (default 90); the agreement list with expiringWithinDays has them all."
+    expiringAgreements(filter: DashboardFilter!, days: Int = 90, first: Int = 10): [ExpiringAgreement!]!
     projectTotals(filter: ProjectFilter!): ProjectTotals!
   }
 `;

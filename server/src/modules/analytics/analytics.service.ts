@@ -1,13 +1,12 @@
 import { officeDate, PROJECT_STATUSES, SECTORS, type Sector } from '@pat/shared';
-import { Types } from 'mongoose';
 import type { Context, CurrentUser } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
-import { expiringAgreementRows, overdueCommitmentRows } from '../agreements/agreement-watch';
+import { EXPIRING_KEPT, expiringAgreementRows, overdueCommitmentRows } from '../agreements/agreement-watch';
 import { MAX_EXPIRY_WINDOW_DAYS } from '../agreements/agreements.service';
 import { FundRollupModel, FundYearModel } from '../fund/fund.model';
 import { ProjectModel } from '../projects/project.model';
-import { canRead } from '../projects/projects.policy';
-import { projectFilter, type ProjectFilter, type ProjectRow } from '../projects/projects.service';
+import { RegionModel } from '../regions/region.model';
+import { projectFilter, type ProjectFilter } from '../projects/projects.service';
 import {
   ALL,
   childrenOf,
@@ -20,30 +19,26 @@ import {
   type MsYear,
   type RegionNode,
 } from './rollup.compute';
-import {
-  detailId,
-  docId,
-  loadRegionNodes,
-  pathOf,
-  readDetails,
-  readDocs,
-  yearsId,
-  type ReadCache,
-} from './rollup.store';
+import { detailId, docId, pathOf, readDetails, readDocs, regionNodeOf, yearsId, type ReadCache } from './rollup.store';
 
 export type DashboardFilter = { year: number; regionCode?: string | null; sector?: Sector | null };
 
 type Tree = { byCode: Map<string, RegionNode>; kids: Map<string, string[]> };
 
-// The region tree is read once per request (a few dozen rows), not kept in process memory.
+// The region tree is read once per request (a few dozen rows), not kept in process memory. The rows
+// also fill the request's region loader, so the bars' and lists' regions cost no further read.
 const trees = new WeakMap<object, Promise<Tree>>();
 function regionTree(ctx: Context): Promise<Tree> {
   let tree = trees.get(ctx);
   if (!tree) {
-    tree = loadRegionNodes().then((regions) => ({
-      byCode: new Map(regions.map((r) => [r.code, r])),
-      kids: childrenOf(regions),
-    }));
+    tree = RegionModel.collection
+      .find({})
+      .toArray()
+      .then((rows) => {
+        for (const row of rows) ctx.loaders.regionByCode.prime(String(row.code), row);
+        const regions = rows.map(regionNodeOf);
+        return { byCode: new Map(regions.map((r) => [r.code, r])), kids: childrenOf(regions) };
+      });
     trees.set(ctx, tree);
   }
   return tree;
@@ -308,41 +303,39 @@ export async function progressDistribution(ctx: Context, f: DashboardFilter) {
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** Running projects of the year with the oldest overdue milestones, from the cells' kept lists. */
+/**
+ * Running projects of the year with the oldest overdue milestones, from the cells' kept lists (which
+ * hold what the list shows, and lose a project once it is archived or moves out of the cell).
+ */
 export async function projectsBehindSchedule(ctx: Context, f: DashboardFilter, first = 10) {
   checkFilter(f);
   if (!Number.isInteger(first) || first < 1 || first > 20) throw badInput('first', 'must be from 1 to 20');
   const nodes = baseNodes(ctx.user!, f.regionCode, await regionTree(ctx));
   const today = officeDate();
   const detail = await detailOf(f.year, nodes, sectorOf(f), cacheOf(ctx));
-  const behind = detail.behind.filter((b) => b.d < today).slice(0, first);
-  const projects = await Promise.all(
-    behind.map((b) => ProjectModel.collection.findOne({ _id: new Types.ObjectId(String(b.p)) })),
-  );
-  return behind.flatMap((b, i) => {
-    const project = projects[i] as ProjectRow | null;
-    if (!project || project.archived || !canRead(ctx.user!, project)) return [];
-    return [
-      {
-        project,
-        overdueMilestones: b.o.filter((d) => d < today).length,
-        daysBehind: daysBetween(b.d, today),
-      },
-    ];
-  });
+  return detail.behind
+    .filter((b) => b.d < today)
+    .slice(0, first)
+    .map((b) => ({
+      project: { id: b.p, code: b.c, name: b.n, regionCode: b.r, progress: b.g },
+      overdueMilestones: b.o.filter((d) => d < today).length,
+      daysBehind: daysBetween(b.d, today),
+    }));
 }
 
 export async function overdueCommitments(ctx: Context, f: DashboardFilter, first = 10) {
   checkFilter(f);
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be from 1 to 100');
-  return overdueCommitmentRows(ctx.user!, f.regionCode, first);
+  return overdueCommitmentRows(baseNodes(ctx.user!, f.regionCode, await regionTree(ctx)), first);
 }
 
-export async function expiringAgreements(ctx: Context, f: DashboardFilter, days = 90) {
+export async function expiringAgreements(ctx: Context, f: DashboardFilter, days = 90, first = 10) {
   checkFilter(f);
   if (!Number.isInteger(days) || days < 0 || days > MAX_EXPIRY_WINDOW_DAYS)
     throw badInput('days', `must be a whole number of days from 0 to ${MAX_EXPIRY_WINDOW_DAYS}`);
-  return expiringAgreementRows(ctx.user!, f.regionCode, days);
+  if (!Number.isInteger(first) || first < 1 || first > EXPIRING_KEPT)
+    throw badInput('first', `must be from 1 to ${EXPIRING_KEPT}`);
+  return expiringAgreementRows(baseNodes(ctx.user!, f.regionCode, await regionTree(ctx)), days, first);
 }
 
 /** Count, special-fund budget and fund totals of exactly the project list with this filter. */

@@ -141,7 +141,7 @@ describe('the dashboard on demo data', () => {
         `{ agreements(filter: { expiringWithinDays: 90 }) { totalCount } }`,
       ),
     );
-    expect(d.expiringAgreements.length).toBe(soon.agreements.totalCount);
+    expect(d.expiringAgreements.length).toBe(Math.min(10, soon.agreements.totalCount));
   });
 
   it('refuses a year outside 2000-2100 as bad input', async () => {

@@ -20,8 +20,19 @@ export const PROGRESS_BUCKETS: [number, number][] = [
 ];
 export const DISBURSEMENT_KINDS = ['DISBURSEMENT', 'DISBURSEMENT_REVERSAL'];
 
-/** A running project with an open milestone: when it fell due, and every open milestone's date. */
-export type BehindEntry = { p: string; d: string; o: string[] };
+/**
+ * A running project with an open milestone: when it fell due, every open milestone's date, and what
+ * the dashboard's list shows of it (code, name, region, progress), so the list reads no projects.
+ */
+export type BehindEntry = {
+  p: string;
+  d: string;
+  o: string[];
+  c: string;
+  n: { zh: string; en: string };
+  r: string;
+  g: number;
+};
 
 export type Cell = {
   /** Projects running in the year, by status (PROJECT_STATUSES order). */
@@ -117,6 +128,8 @@ export const sumPairs = (pairs: (CellPair | null | undefined)[]): CellPair => ({
 
 export type RawProject = {
   _id: { toString(): string };
+  code: string;
+  name: { zh: string; en: string };
   regionCode: string;
   sector: string;
   status: string;
@@ -221,7 +234,15 @@ export function computeOwnCells(
       cell.budget += p.budget?.specialFund ?? 0;
       cell.progress[progressBucket(p.progress ?? 0)]! += 1;
       if (p.nextDueDate)
-        detail.behind.push({ p: String(p._id), d: p.nextDueDate, o: (openDates.get(String(p._id)) ?? []).sort() });
+        detail.behind.push({
+          p: String(p._id),
+          d: p.nextDueDate,
+          o: (openDates.get(String(p._id)) ?? []).sort(),
+          c: p.code,
+          n: { zh: p.name.zh, en: p.name.en },
+          r: p.regionCode,
+          g: p.progress ?? 0,
+        });
     }
   for (const pair of out.values()) pair.detail.behind = pair.detail.behind.sort(byDue).slice(0, BEHIND_KEPT);
 

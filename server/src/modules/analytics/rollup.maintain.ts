@@ -1,5 +1,5 @@
 import { SECTORS } from '@pat/shared';
-import { Types, type mongo } from 'mongoose';
+import { Types } from 'mongoose';
 import { findByIds } from '../../db/by-ids';
 import { FundRollupModel, LedgerEntryModel } from '../fund/fund.model';
 import { MilestoneModel } from '../milestones/milestone.model';
@@ -27,18 +27,18 @@ import {
   type RawProject,
   type RegionNode,
 } from './rollup.compute';
-import { AnalyticsCellModel, AnalyticsDetailModel, DirtyModel } from './rollup.model';
+import { DirtyModel } from './rollup.model';
 import {
   detailId,
   docId,
   loadRegionNodes,
   normalDetail,
   pathOf,
+  putDoc,
   readAll,
   readDetails,
   readDocs,
-  storedFilter,
-  storedRow,
+  replaceAll,
   writeDetail,
   writeDoc,
   writeYear,
@@ -53,6 +53,8 @@ import {
 // behind; `npm run reconcile` compares every cell with a from-scratch computation and repairs it.
 
 const PROJECT_FIELDS = {
+  code: 1,
+  name: 1,
   regionCode: 1,
   sector: 1,
   status: 1,
@@ -204,14 +206,21 @@ function schedule(): void {
   });
 }
 
+const waiting = new Set<() => Promise<void>>();
+
 /**
  * Runs `work` after the write that asks for it has answered, in this process's refresh queue (other
  * derived lists than the roll-ups use it too); analytics reads settle it like the roll-ups.
  */
 export function afterWrite(work: () => Promise<void>): void {
-  queue = queue.then(() =>
-    work().catch((error: unknown) => process.emitWarning(`derived list refresh failed: ${String(error)}`)),
-  );
+  // Already queued and not yet started: that run reads the records after this write, so a burst of
+  // writes costs one run. Once a run starts, the next write queues another.
+  if (waiting.has(work)) return;
+  waiting.add(work);
+  queue = queue.then(() => {
+    waiting.delete(work);
+    return work().catch((error: unknown) => process.emitWarning(`derived list refresh failed: ${String(error)}`));
+  });
 }
 
 /** Resolves once no roll-up refresh this process has started or marked is outstanding. */
@@ -375,18 +384,9 @@ export function expectedFrom(
   return rollupDocs(own, computeTreeCells(own, regions), regions, (node) => pathOf(node, byCode));
 }
 
-const BATCH = 1000;
-
-async function insertAll(collection: mongo.Collection, docs: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH)
-    await collection.insertMany(docs.slice(i, i + BATCH), { ordered: false });
-}
-
 /** Replaces every roll-up with a from-scratch computation (seeding, or after a bulk import). */
 export async function writeAllRollups(expected: ExpectedRollups): Promise<number> {
-  await Promise.all([AnalyticsCellModel.collection.deleteMany({}), AnalyticsDetailModel.collection.deleteMany({})]);
-  await insertAll(AnalyticsCellModel.collection, [...expected.cells.values()].map(storedRow));
-  await insertAll(AnalyticsDetailModel.collection, [...expected.details.values()].map(storedRow));
+  await replaceAll([...expected.cells.values(), ...expected.details.values()]);
   return expected.cells.size;
 }
 
@@ -417,37 +417,24 @@ function canonical(doc: Record<string, unknown> | undefined): string | undefined
 
 export type RollupReport = { checked: number; repaired: string[] };
 
-async function compare(
-  collection: mongo.Collection,
-  expected: Map<string, CellDoc | DetailDoc>,
-  repair: boolean,
-): Promise<string[]> {
-  const stored = new Map([...(await readAll(collection))].map(([key, d]) => [key, canonical(d)]));
-  const wrong = [...expected.keys()].filter(
-    (id) => stored.get(id) !== canonical(expected.get(id) as unknown as Record<string, unknown>),
-  );
-  const extra = [...stored.keys()].filter((id) => !expected.has(id));
-  if (repair) {
-    for (const id of wrong) {
-      await collection.replaceOne(storedFilter(id), storedRow(expected.get(id)!), { upsert: true });
-    }
-    for (const id of extra) await collection.deleteOne(storedFilter(id));
-  }
-  // An empty leftover (a document whose last figure went) is removed but is not a wrong figure.
-  return [...wrong, ...extra.filter((id) => stored.get(id) !== undefined)];
-}
-
 /**
  * Compares every stored roll-up document with a from-scratch computation; with `repair`, rewrites
  * those that differ, adds the missing and removes the extra. Meant for quiet times, like the fund's
  * reconcile.
  */
 export async function reconcileRollups(options: { repair?: boolean } = {}): Promise<RollupReport> {
-  const expected = await computeAllRollups();
-  const repair = options.repair ?? false;
-  const repaired = [
-    ...(await compare(AnalyticsCellModel.collection, expected.cells, repair)),
-    ...(await compare(AnalyticsDetailModel.collection, expected.details, repair)).map((id) => `detail ${id}`),
-  ];
-  return { checked: expected.cells.size + expected.details.size, repaired };
+  const { cells, details } = await computeAllRollups();
+  const expected = new Map<string, CellDoc | DetailDoc>([...cells, ...details]);
+  const stored = new Map([...(await readAll())].map(([key, d]) => [key, canonical(d)]));
+  const wrong = [...expected.keys()].filter(
+    (id) => stored.get(id) !== canonical(expected.get(id) as unknown as Record<string, unknown>),
+  );
+  const extra = [...stored.keys()].filter((id) => !expected.has(id));
+  if (options.repair) {
+    for (const id of wrong) await putDoc(id, expected.get(id) as unknown as { _id: string });
+    for (const id of extra) await putDoc(id, null);
+  }
+  // An empty leftover (a document whose last figure went) is removed but is not a wrong figure.
+  const repaired = [...wrong, ...extra.filter((id) => stored.get(id) !== undefined)];
+  return { checked: expected.size, repaired: repaired.map((id) => (details.has(id) ? `detail ${id}` : id)) };
 }

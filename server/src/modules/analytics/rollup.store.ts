@@ -1,4 +1,4 @@
-import type { mongo } from 'mongoose';
+import mongoose, { type mongo } from 'mongoose';
 import { keyId } from '../../db/key-id';
 import { RegionModel } from '../regions/region.model';
 import {
@@ -10,7 +10,6 @@ import {
   type MsYear,
   type RegionNode,
 } from './rollup.compute';
-import { AnalyticsCellModel, AnalyticsDetailModel } from './rollup.model';
 
 export type CellKind = 'o' | 't';
 
@@ -26,52 +25,82 @@ export const normalDetail = (d: Partial<Detail> | undefined | null): Detail => (
   behind: d?.behind ?? [],
 });
 
+export const regionNodeOf = (r: Record<string, unknown>): RegionNode => ({
+  code: String(r.code),
+  parentCode: (r.parentCode as string | null) ?? null,
+  ancestors: (r.ancestors as string[] | undefined) ?? [],
+});
+
 /** The live regions as tree nodes (a few dozen to a few hundred rows). */
 export async function loadRegionNodes(): Promise<RegionNode[]> {
   const rows = await RegionModel.collection
     .find({}, { projection: { code: 1, parentCode: 1, ancestors: 1 } })
     .toArray();
-  return rows.map((r) => ({
-    code: String(r.code),
-    parentCode: (r.parentCode as string | null) ?? null,
-    ancestors: (r.ancestors as string[] | undefined) ?? [],
-  }));
+  return rows.map(regionNodeOf);
 }
 
 export const pathOf = (node: string, regions: Map<string, RegionNode>): string[] =>
   node === ALL ? [] : [...(regions.get(node)?.ancestors ?? []), node];
 
-/** A stored roll-up row with its key back in `_id`, as the rest of the module sees it. */
-const unkeyed = <T>(row: unknown): T | null =>
-  row ? ({ ...(row as object), _id: (row as { key: string }).key } as T) : null;
-const keyed = (doc: { _id: string } & Record<string, unknown>) => ({ ...doc, _id: keyId(doc._id), key: doc._id });
+// Where a key is kept. On FerretDB 1.24 (SQLite) a lookup by `_id` scans its collection until the
+// match (docs/ferretdb.md), so what the dashboard reads sits in small collections of one budget
+// year each: `rollups_<Y>` the tree documents, `rollups_<Y>_days` their day-level details,
+// `rollups_<Y>_own` the own documents and details (read only when refreshing), and `rollups_years`
+// the milestone-by-year documents. A read costs one year's tree, however many records and years.
+export const ROLLUP_PREFIX = 'rollups_';
+const LEGACY = ['analytics_cells', 'analytics_details'];
+export function collectionOf(key: string): string {
+  const [kind, year, , sector] = key.split('|');
+  if (kind === 'y') return `${ROLLUP_PREFIX}years`;
+  if (kind === 'o') return `${ROLLUP_PREFIX}${year}_own`;
+  return sector === undefined ? `${ROLLUP_PREFIX}${year}` : `${ROLLUP_PREFIX}${year}_days`;
+}
+const collection = (name: string): mongo.Collection => mongoose.connection.db!.collection(name);
+const collectionFor = (key: string) => collection(collectionOf(key));
 
-/** Reads already started in this request, by collection and key. */
+/** The roll-up collections present in the database (reconcile, rebuild). */
+export async function rollupCollections(): Promise<string[]> {
+  const all = await mongoose.connection.db!.listCollections({}, { nameOnly: true }).toArray();
+  return all.map((c) => c.name).filter((name) => name.startsWith(ROLLUP_PREFIX));
+}
+
+// A stored row is `{ _id: keyId(key), key, v }`, `v` the document as JSON text. FerretDB's SQLite
+// storage keeps a type description beside every value (two to four times the data) and a scan
+// parses all of it; one string is parsed about fifteen times faster. Nothing queries inside `v`.
+type StoredRow = { _id: ReturnType<typeof keyId>; key: string; v: string };
+const unkeyed = <T>(row: unknown): T | null =>
+  row ? ({ ...JSON.parse((row as StoredRow).v), _id: (row as StoredRow).key } as T) : null;
+const keyed = ({ _id, ...doc }: { _id: string } & Record<string, unknown>): StoredRow => ({
+  _id: keyId(_id),
+  key: _id,
+  v: JSON.stringify(doc),
+});
+
+/** Reads already started in this request, by key. */
 export type ReadCache = Map<string, Promise<unknown>>;
 
 /**
  * One lookup by `_id` per key (and per request, with a cache), all in parallel: the only filter
  * FerretDB evaluates in SQL (docs/ferretdb.md); `$in` decodes every document of the collection.
  */
-function lookup(collection: mongo.Collection, id: string, cache?: ReadCache): Promise<unknown> {
-  const key = `${collection.collectionName}|${id}`;
-  let row = cache?.get(key);
+function lookup(id: string, cache?: ReadCache): Promise<unknown> {
+  let row = cache?.get(id);
   if (!row) {
-    row = collection.findOne({ _id: keyId(id) });
-    cache?.set(key, row);
+    row = collectionFor(id).findOne({ _id: keyId(id) });
+    cache?.set(id, row);
   }
   return row;
 }
 
 export async function readDocs(ids: string[], cache?: ReadCache): Promise<Map<string, CellDoc | null>> {
-  const rows = await Promise.all(ids.map((id) => lookup(AnalyticsCellModel.collection, id, cache)));
+  const rows = await Promise.all(ids.map((id) => lookup(id, cache)));
   return new Map(ids.map((id, i) => [id, unkeyed<CellDoc>(rows[i])]));
 }
 
 export async function readDetails(ids: string[], cache?: ReadCache): Promise<Map<string, Detail | null>> {
-  const rows = await Promise.all(ids.map((id) => lookup(AnalyticsDetailModel.collection, id, cache)));
+  const rows = await Promise.all(ids.map((id) => lookup(id, cache)));
   return new Map(
-    ids.map((id, i) => [id, rows[i] ? normalDetail((rows[i] as { detail: Partial<Detail> }).detail) : null]),
+    ids.map((id, i) => [id, rows[i] ? normalDetail(unkeyed<{ detail: Partial<Detail> }>(rows[i])!.detail) : null]),
   );
 }
 
@@ -80,17 +109,14 @@ const byId = (key: string) => ({ _id: keyId(key) });
 /** Replaces a cell document whole, or removes it when it holds nothing. */
 export async function writeDoc(doc: CellDoc): Promise<void> {
   const empty = Object.keys(doc.s ?? {}).length === 0 && Object.keys(doc.y ?? {}).length === 0;
-  if (empty) await AnalyticsCellModel.collection.deleteOne(byId(doc._id));
-  else await AnalyticsCellModel.collection.replaceOne(byId(doc._id), keyed(doc), { upsert: true });
+  if (empty) await collectionFor(doc._id).deleteOne(byId(doc._id));
+  else await collectionFor(doc._id).replaceOne(byId(doc._id), keyed(doc), { upsert: true });
 }
 
 /** Replaces one cell's day-level detail, or removes it when empty. */
 export async function writeDetail(id: string, year: number, regionPath: string[], detail: Detail): Promise<void> {
-  if (isEmptyDetail(detail)) await AnalyticsDetailModel.collection.deleteOne(byId(id));
-  else
-    await AnalyticsDetailModel.collection.replaceOne(byId(id), keyed({ _id: id, year, regionPath, detail }), {
-      upsert: true,
-    });
+  if (isEmptyDetail(detail)) await collectionFor(id).deleteOne(byId(id));
+  else await collectionFor(id).replaceOne(byId(id), keyed({ _id: id, year, regionPath, detail }), { upsert: true });
 }
 
 /**
@@ -105,19 +131,41 @@ export async function writeYear(
   value: Record<string, MsYear>,
 ): Promise<void> {
   const _id = yearsId(node);
-  const doc = unkeyed<CellDoc>(await AnalyticsCellModel.collection.findOne(byId(_id)));
+  const doc = unkeyed<CellDoc>(await collectionFor(_id).findOne(byId(_id)));
   const y = { ...(doc?.y ?? {}) };
   if (Object.keys(value).length === 0) delete y[String(year)];
   else y[String(year)] = value;
   await writeDoc({ _id, kind: 'y', node, regionPath, y });
 }
 
-/** Every stored row of a roll-up collection, keyed by its readable key (reconcile). */
-export async function readAll(collection: mongo.Collection): Promise<Map<string, Record<string, unknown>>> {
-  const rows = await collection.find({}).toArray();
-  return new Map(rows.map((r) => [String(r.key), unkeyed<Record<string, unknown>>(r)!]));
+/** Every stored roll-up document, by key (reconcile). */
+export async function readAll(): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const name of await rollupCollections())
+    for (const row of await collection(name).find({}).toArray())
+      out.set(String(row.key), unkeyed<Record<string, unknown>>(row)!);
+  return out;
 }
 
-/** Rows as stored (ObjectId `_id` from the key, key kept), for bulk inserts and repairs. */
-export const storedRow = (doc: { _id: string }) => keyed(doc as { _id: string } & Record<string, unknown>);
-export const storedFilter = byId;
+/** Replaces one stored document whole (`doc._id` its key), or removes it (reconcile's repairs). */
+export async function putDoc(key: string, doc: ({ _id: string } & Record<string, unknown>) | null): Promise<void> {
+  if (doc) await collectionFor(key).replaceOne(byId(key), keyed(doc), { upsert: true });
+  else await collectionFor(key).deleteOne(byId(key));
+}
+
+/** Drops every roll-up collection and writes `docs` (keyed by their `_id`) in bulk. */
+export async function replaceAll(docs: ({ _id: string } & Record<string, unknown>)[], batch = 1000): Promise<void> {
+  for (const name of await rollupCollections()) await collection(name).drop();
+  // The layout before 2026-11-28 (two collections, documents as plain fields) goes too.
+  const legacy = await mongoose.connection.db!.listCollections({ name: { $in: LEGACY } }, { nameOnly: true }).toArray();
+  for (const { name } of legacy) await collection(name).drop();
+  const groups = new Map<string, StoredRow[]>();
+  for (const doc of docs) {
+    const name = collectionOf(doc._id);
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name)!.push(keyed(doc));
+  }
+  for (const [name, rows] of groups)
+    for (let i = 0; i < rows.length; i += batch)
+      await collection(name).insertMany(rows.slice(i, i + batch), { ordered: false });
+}

@@ -1,5 +1,5 @@
 import { officeDate, SECTORS } from '@pat/shared';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { startTestApp, type TestClient } from '../../../test/app';
 import { useTestDatabase } from '../../../test/db';
 import { seedRegions } from '../../../test/projects';
@@ -9,7 +9,7 @@ import { reverseDisbursement } from '../fund/fund.service';
 import { ProjectModel } from '../projects/project.model';
 import { ok } from '../regions/testing';
 import { reconcileRollups } from './rollup.maintain';
-import { AnalyticsCellModel } from './rollup.model';
+import { collectionOf } from './rollup.store';
 import { keyId } from '../../db/key-id';
 import { DASHBOARD_QUERY, expected, loadRaw } from './testing';
 
@@ -159,22 +159,19 @@ describe('roll-ups under a sequence of random writes', () => {
 describe('reconcile', () => {
   it('finds a tampered roll-up and repairs it', async () => {
     const id = `t|${thisYear}|*`;
-    const before = await AnalyticsCellModel.collection.findOne({ _id: keyId(id) });
-    expect(before).not.toBeNull();
-    const all = (before!.s as Record<string, { budget: number }>)['*']!;
-    await AnalyticsCellModel.collection.updateOne(
-      { _id: keyId(id) },
-      {
-        $set: { 's.*.budget': all.budget + 100 },
-      },
-    );
-    await AnalyticsCellModel.collection.deleteOne({ _id: keyId(`t|${thisYear}|650000`) });
+    const cells = mongoose.connection.db!.collection(collectionOf(id));
+    const stored = async () => JSON.parse(String((await cells.findOne({ _id: keyId(id) }))!.v));
+    const before = await stored();
+    const all = (before.s as Record<string, { budget: number }>)['*']!;
+    const tampered = { ...before, s: { ...before.s, '*': { ...all, budget: all.budget + 100 } } };
+    await cells.updateOne({ _id: keyId(id) }, { $set: { v: JSON.stringify(tampered) } });
+    await cells.deleteOne({ _id: keyId(`t|${thisYear}|650000`) });
 
     expect((await reconcileRollups()).repaired.sort()).toEqual([id, `t|${thisYear}|650000`].sort());
     expect((await reconcileRollups({ repair: true })).repaired.length).toBe(2);
     expect((await reconcileRollups()).repaired).toEqual([]);
-    const after = await AnalyticsCellModel.collection.findOne({ _id: keyId(id) });
-    expect(after!.s).toEqual(before!.s);
-    expect(after!.k).toEqual(before!.k);
+    const after = await stored();
+    expect(after.s).toEqual(before.s);
+    expect(after.k).toEqual(before.k);
   });
 });
