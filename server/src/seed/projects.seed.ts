@@ -136,6 +136,7 @@ export async function seedProjects(log: Pick<Logger, 'info'>): Promise<void> {
         actualDate,
         percentComplete: finished ? 100 : started && plannedDate < addDays(today, 60) ? rnd.int(10, 90) : 0,
         status: finished ? 'DONE' : plannedDate < today && started ? 'LATE' : 'PENDING',
+        onTime: finished ? Boolean(actualDate && actualDate <= plannedDate) : null,
         note: '',
         loggedBy: i % 4 === 0 ? officer : manager,
         loggedAt: new Date(),

@@ -123,6 +123,7 @@ export async function seedScale(scale: number, log: Log): Promise<ScaleReport> {
         actualDate,
         percentComplete: done ? 100 : active && plannedDate < addDays(today, 90) ? rnd.int(10, 90) : 0,
         status: done ? 'DONE' : plannedDate < today && active ? (late < 0.9 ? 'LATE' : 'AT_RISK') : 'PENDING',
+        onTime: done ? Boolean(actualDate && actualDate <= plannedDate) : null,
         note: '',
         loggedBy: i % 3 === 0 ? officer : manager,
         loggedAt: new Date(),

@@ -16,6 +16,9 @@ const milestoneSchema = new Schema(
     loggedBy: { type: Types.ObjectId, required: true },
     loggedAt: { type: Date, required: true },
     archived: { type: Boolean, default: false },
+    // Done on or before the planned date (null while not done): kept on every write, because no query
+    // operator both engines share compares two fields (FerretDB has no $expr).
+    onTime: { type: Boolean, default: null },
   },
   { timestamps: true, versionKey: 'version' },
 );
@@ -25,6 +28,31 @@ milestoneSchema.index({ loggedBy: 1 });
 // The milestone list's filters and sorts (regionPath: region filter and scope; projectId: sector).
 milestoneSchema.index({ archived: 1, regionPath: 1, plannedDate: 1 });
 milestoneSchema.index({ archived: 1, plannedDate: 1 });
+milestoneSchema.index({ archived: 1, onTime: 1, plannedDate: 1 });
 for (const field of ['percentComplete', 'updatedAt']) milestoneSchema.index({ archived: 1, [field]: 1 });
 
 export const MilestoneModel = model('Milestone', milestoneSchema);
+
+/** The stored `onTime` of a milestone with these fields: done by its planned date, or null while not done. */
+export const onTimeOf = (m: { status?: string | null; actualDate?: string | null; plannedDate: string }) =>
+  m.status === 'DONE' ? Boolean(m.actualDate && m.actualDate <= m.plannedDate) : null;
+
+/**
+ * Sets `onTime` on the done milestones written before the field existed (a one-time migration,
+ * server/src/db/migrations.ts); milestones not done keep it missing, which no filter matches.
+ */
+export async function backfillMilestoneOnTime(batch = 1000): Promise<number> {
+  const rows = await MilestoneModel.collection
+    .find({ status: 'DONE', onTime: { $exists: false } }, { projection: { plannedDate: 1, actualDate: 1 } })
+    .toArray();
+  for (let i = 0; i < rows.length; i += batch) {
+    const ops = rows.slice(i, i + batch).map((m) => ({
+      updateOne: {
+        filter: { _id: m._id },
+        update: { $set: { onTime: onTimeOf({ status: 'DONE', ...(m as unknown as { plannedDate: string }) }) } },
+      },
+    }));
+    await MilestoneModel.collection.bulkWrite(ops, { ordered: false });
+  }
+  return rows.length;
+}

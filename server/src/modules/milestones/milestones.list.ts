@@ -35,7 +35,6 @@ export const MILESTONE_SORT_FIELDS = {
 export type MilestoneSortField = keyof typeof MILESTONE_SORT_FIELDS;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const NOTHING = { plannedDate: { $in: [] as string[] } };
 
 function plannedRange(f: MilestoneFilter): { $gte: string; $lte: string } | null {
   if (f.month != null && f.year == null) throw badInput('filter.month', 'needs filter.year');
@@ -61,20 +60,6 @@ async function projectClause(f: MilestoneFilter, scope: Record<string, unknown>[
   return archived.length ? { projectId: { $nin: archived } } : null;
 }
 
-/**
- * Done on time is `actualDate <= plannedDate`, a comparison of two fields that neither engine's plain
- * query operators express: it is spelled out per planned date of the matching done milestones.
- */
-async function onTimeClause(base: Record<string, unknown>[], onTime: boolean) {
-  const done = { $and: [...base, { status: 'DONE' }] };
-  const dates = (await MilestoneModel.collection.distinct('plannedDate', done)).map(String);
-  if (onTime) return dates.length ? { $or: dates.map((d) => ({ plannedDate: d, actualDate: { $lte: d } })) } : NOTHING;
-  return {
-    status: 'DONE',
-    $or: [{ actualDate: null }, ...dates.map((d) => ({ plannedDate: d, actualDate: { $gt: d } }))],
-  };
-}
-
 /** The database filter for a milestone list: the user's region scope and the filters they chose. */
 export async function milestoneFilter(user: CurrentUser, f: MilestoneFilter = {}): Promise<Record<string, unknown>> {
   // Region scope and the region filter, on the milestone's copy of its project's regionPath.
@@ -97,7 +82,8 @@ export async function milestoneFilter(user: CurrentUser, f: MilestoneFilter = {}
   if (f.overdueOnly) and.push({ status: { $ne: 'DONE' } }, { plannedDate: { $lt: officeDate() } });
   const projects = await projectClause(f, scope);
   if (projects) and.push(projects);
-  if (f.onTime != null) and.push(await onTimeClause(and, f.onTime));
+  // Done on time (`actualDate <= plannedDate`) is kept on each milestone as `onTime`.
+  if (f.onTime != null) and.push({ onTime: f.onTime });
   return { $and: and };
 }
 

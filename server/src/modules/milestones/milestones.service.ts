@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service';
 import { ProjectModel } from '../projects/project.model';
 import { canWriteProject } from '../projects/projects.policy';
 import { getProject, type ProjectRow } from '../projects/projects.service';
-import { MilestoneModel } from './milestone.model';
+import { MilestoneModel, onTimeOf } from './milestone.model';
 
 type MilestoneRow = Record<string, unknown> & {
   _id: Types.ObjectId;
@@ -68,6 +68,7 @@ export async function logMilestone(ctx: Context, projectId: string, raw: unknown
   checkDone(input);
   const created = await MilestoneModel.create({
     ...input,
+    onTime: onTimeOf(input),
     note: input.note ?? '',
     projectId: project._id,
     regionPath: project.regionPath,
@@ -102,7 +103,10 @@ async function writeMilestone(
 ) {
   const updated = (await MilestoneModel.collection.findOneAndUpdate(
     { _id: before._id, version },
-    { $set: { ...changes, updatedAt: new Date() }, $inc: { version: 1 } },
+    {
+      $set: { ...changes, onTime: onTimeOf({ ...before, ...changes } as MilestoneRow), updatedAt: new Date() },
+      $inc: { version: 1 },
+    },
     { returnDocument: 'after' },
   )) as MilestoneRow | null;
   if (!updated)
