@@ -9,7 +9,14 @@ import type { Context } from '../../graphql/context';
 import { createLoaders } from '../../graphql/loaders';
 import { createLogger } from '../../logger';
 import { seededRandom } from '../../seed/random';
-import { applyGuard, newOperationId, type LedgerEntry, type OperationRow } from './fund.ledger';
+import {
+  applyGuard,
+  finishOperation,
+  newOperationId,
+  runOperation,
+  type LedgerEntry,
+  type OperationRow,
+} from './fund.ledger';
 import {
   AllocationModel,
   DisbursementModel,
@@ -528,5 +535,91 @@ describe('what reconcile cannot repair', () => {
     const broken = await reconcile({ pendingOlderThanMs: 0 });
     expect(broken.unrepairable.join('\n')).toMatch(/allocation .* does not exist/);
     expect(formatReport(broken)).toMatch(/MISMATCH/);
+  });
+});
+
+describe('closing a year while money is being booked into it', () => {
+  // A disbursement of 2038 that has written its journal and passed its guard, not yet finished.
+  async function inFlight(amount: number) {
+    const manager = contextFor(ids['c-manager']!, 'manager', 'c-manager');
+    const officer = contextFor(ids['c-officer']!, 'officer', 'c-officer');
+    await recordAppropriation(manager, { year: 2038, amount: 1_000_000, source: 's', documentRef: 'close-race' });
+    const project = await createProject({ officerIds: [oid(ids['c-officer']!)] });
+    const proposed = await proposeAllocation(officer, {
+      projectId: String(project._id),
+      year: 2038,
+      amount: 500_000,
+      purpose: 'p',
+      fundingSource: 'f',
+    });
+    const allocation = await approveAllocation(manager, String(proposed._id));
+    const opId = newOperationId();
+    const entry: LedgerEntry = {
+      _id: new mongoose.Types.ObjectId(),
+      operationId: opId,
+      kind: 'DISBURSEMENT',
+      year: 2038,
+      bookedYear: 2038,
+      date: '2038-03-03',
+      month: '2038-03',
+      amount,
+      allocationId: allocation._id,
+      disbursementId: new mongoose.Types.ObjectId(),
+      projectId: allocation.projectId,
+      regionPath: allocation.regionPath,
+      sector: allocation.sector,
+      reversesEntryId: null,
+      counterpartYear: null,
+      source: null,
+      documentRef: null,
+      reason: null,
+      createdBy: oid(ids['c-officer']!),
+      createdAt: new Date(),
+    };
+    const journal: OperationRow = {
+      _id: opId,
+      kind: 'DISBURSEMENT',
+      status: 'PENDING',
+      guard: { model: 'allocation', id: String(allocation._id) },
+      entries: [entry],
+      sets: [],
+      undo: [],
+      createdAt: new Date(),
+    };
+    await FundOperationModel.collection.insertOne(journal as unknown as Record<string, unknown>);
+    const guard = { model: 'allocation' as const, id: String(allocation._id), check: () => null };
+    expect(await applyGuard(opId, { kind: 'DISBURSEMENT', entries: [entry], guard })).toBeNull();
+    return { journal, entry, allocation };
+  }
+
+  let first: Awaited<ReturnType<typeof inFlight>>;
+
+  it('answers only once the operations begun before it have finished, so the closed totals are final', async () => {
+    first = await inFlight(70_000);
+    const { journal } = first;
+    const manager = contextFor(ids['c-manager']!, 'manager', 'c-manager');
+    const finishing = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await finishOperation(journal);
+    })();
+    const closed = await closeFundYear(manager, 2038);
+    // When the close answers, the disbursement begun before it is booked: its entry is in the ledger.
+    expect(await LedgerEntryModel.collection.findOne({ operationId: journal._id })).not.toBeNull();
+    await finishing;
+    expect(closed).toMatchObject({ closed: true, disbursed: 70_000 });
+    expect(await FundYearModel.collection.findOne({ year: 2038 })).toMatchObject({ closed: true, disbursed: 70_000 });
+  });
+
+  it('refuses an operation that reads the year after the close, though it passed the early checks', async () => {
+    const { entry, allocation } = first; // 2038 was closed by the test above
+    const opId = newOperationId();
+    const late = { ...entry, _id: new mongoose.Types.ObjectId(), operationId: opId, amount: 5_000 };
+    const guard = { model: 'allocation' as const, id: String(allocation._id), check: () => null };
+    expect(await runOperation(opId, { kind: 'DISBURSEMENT', entries: [late], guard })).toBe(
+      'the year 2038 is closed; no entry may be dated in it',
+    );
+    expect(await LedgerEntryModel.collection.findOne({ operationId: opId })).toBeNull();
+    expect(await PostingModel.collection.findOne({ operationId: opId })).toBeNull();
+    expect(await FundOperationModel.collection.findOne({ _id: opId } as Record<string, unknown>)).toBeNull();
   });
 });

@@ -339,13 +339,42 @@ export async function runOperation(opId: string, op: Operation): Promise<string 
     createdAt: new Date(),
   };
   await FundOperationModel.collection.insertOne(row as unknown as Record<string, unknown>);
-  const refused = await applyGuard(opId, op);
+  // Read after the journal is written: a close either is seen here or waits for this operation.
+  const closed = await closedBookingYear(op.entries);
+  const refused = closed ? `the year ${closed} is closed; no entry may be dated in it` : await applyGuard(opId, op);
   if (refused) {
     await abortOperation(row);
     return refused;
   }
   await finishOperation(row);
   return null;
+}
+
+/** The first year an entry is booked in that is closed (its cached flag: see waitForOperationsIn). */
+async function closedBookingYear(entries: LedgerEntry[]): Promise<number | null> {
+  for (const year of new Set(entries.map((e) => e.bookedYear)))
+    if ((await FundYearModel.collection.findOne({ year }, { projection: { closed: 1 } }))?.closed) return year;
+  return null;
+}
+
+/**
+ * Waits until no operation booking into `year` is still running; called by closing the year, after
+ * its closed flag is posted and cached. Every operation writes its journal before it reads that flag,
+ * so one that read "open" has its journal written before the close looks here, and the close returns
+ * only once it has finished (or was refused): nothing is dated in the year after the close answers.
+ * A journal left by a crashed process is finished or undone by reconcile; after `timeoutMs` the
+ * close goes on and names the operations.
+ */
+export async function waitForOperationsIn(year: number, timeoutMs = 30_000): Promise<string[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const running = (await FundOperationModel.collection
+      .find({ status: 'PENDING' }, { projection: { entries: 1 } })
+      .toArray()) as unknown as Pick<OperationRow, '_id' | 'entries'>[];
+    const inYear = running.filter((op) => op.entries.some((e) => e.bookedYear === year)).map((op) => op._id);
+    if (inYear.length === 0 || Date.now() > until) return inYear;
+    await sleep(50);
+  }
 }
 
 /** Step 2 alone (exported so tests can simulate a crash right after it). */

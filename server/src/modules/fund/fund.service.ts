@@ -29,6 +29,7 @@ import {
   runOperation,
   sumBy,
   syncCache,
+  waitForOperationsIn,
   type Check,
   type LedgerEntry,
   type Operation,
@@ -392,6 +393,13 @@ export async function closeFundYear(ctx: Context, year: number): Promise<FundYea
   const { refused } = await post(account, newOperationId(), {}, yearOpen(year), { closed: 1, closedAt: Date.now() });
   if (refused) throw badInput('year', `the year ${year} is already closed`);
   await syncCache(account);
+  const unfinished = await waitForOperationsIn(year);
+  if (unfinished.length > 0)
+    ctx.log.warn(
+      { year, operations: unfinished },
+      'year closed while operations dated in it were unfinished; run reconcile',
+    );
+  await syncCache(account); // the totals those operations posted
   const after = (await findYear(year))!;
   await audit(
     ctx,
