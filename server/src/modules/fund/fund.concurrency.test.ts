@@ -209,46 +209,70 @@ function contextFor(userId: string, role: 'admin' | 'manager' | 'officer', usern
   };
 }
 
+/** An approved allocation of `amount` in `year` for a new project of c-officer (after an appropriation). */
+async function allocationIn(year: number, amount: number, appropriated = 1_000_000): Promise<AllocationRow> {
+  const manager = contextFor(ids['c-manager']!, 'manager', 'c-manager');
+  const officer = contextFor(ids['c-officer']!, 'officer', 'c-officer');
+  await recordAppropriation(manager, { year, amount: appropriated, source: 's', documentRef: `d-${year}` });
+  const project = await createProject({ officerIds: [oid(ids['c-officer']!)] });
+  const proposed = await proposeAllocation(officer, {
+    projectId: String(project._id),
+    year,
+    amount,
+    purpose: 'p',
+    fundingSource: 'f',
+  });
+  return approveAllocation(manager, String(proposed._id));
+}
+
+/** The ledger entry of a disbursement from `allocation` on 3 March of its year, for an operation written by hand. */
+function disbursementEntry(
+  allocation: AllocationRow,
+  opId: string,
+  amount: number,
+  disbursementId = new mongoose.Types.ObjectId(),
+): LedgerEntry {
+  return {
+    _id: new mongoose.Types.ObjectId(),
+    operationId: opId,
+    kind: 'DISBURSEMENT',
+    year: allocation.year,
+    bookedYear: allocation.year,
+    date: `${allocation.year}-03-03`,
+    month: `${allocation.year}-03`,
+    amount,
+    allocationId: allocation._id,
+    disbursementId,
+    projectId: allocation.projectId,
+    regionPath: allocation.regionPath,
+    sector: allocation.sector,
+    reversesEntryId: null,
+    counterpartYear: null,
+    source: null,
+    documentRef: null,
+    reason: null,
+    createdBy: oid(ids['c-officer']!),
+    createdAt: new Date(),
+  };
+}
+
+/** Steps 1 and 2 of an operation (its journal and its guarded posting), as if its process stopped there. */
+async function journalAndGuard(journal: OperationRow): Promise<void> {
+  await FundOperationModel.collection.insertOne(journal as unknown as Record<string, unknown>);
+  const guard = { ...journal.guard, check: () => null };
+  expect(await applyGuard(journal._id, { kind: journal.kind, entries: journal.entries, guard })).toBeNull();
+}
+
 describe('a crash between the balance update and the ledger write', () => {
   it('is found and repaired by reconcile: the ledger entry is written from the journal and the totals follow', async () => {
-    const manager = contextFor(ids['c-manager']!, 'manager', 'c-manager');
     const officer = contextFor(ids['c-officer']!, 'officer', 'c-officer');
-    await recordAppropriation(manager, { year: 2043, amount: 1_000_000, source: 's', documentRef: 'd' });
-    const project = await createProject({ officerIds: [oid(ids['c-officer']!)] });
-    const proposed = await proposeAllocation(officer, {
-      projectId: String(project._id),
-      year: 2043,
-      amount: 400_000,
-      purpose: 'p',
-      fundingSource: 'f',
-    });
-    const allocation = await approveAllocation(manager, String(proposed._id));
+    const allocation = await allocationIn(2043, 400_000);
+    const project = { _id: allocation.projectId };
 
     // Step 1 and 2 of a disbursement (journal + guarded balance update), then the process "dies".
     const opId = newOperationId();
     const disbursementId = new mongoose.Types.ObjectId();
-    const entry: LedgerEntry = {
-      _id: new mongoose.Types.ObjectId(),
-      operationId: opId,
-      kind: 'DISBURSEMENT',
-      year: 2043,
-      bookedYear: 2043,
-      date: '2043-03-03',
-      month: '2043-03',
-      amount: 123_456,
-      allocationId: allocation._id,
-      disbursementId,
-      projectId: allocation.projectId,
-      regionPath: allocation.regionPath,
-      sector: allocation.sector,
-      reversesEntryId: null,
-      counterpartYear: null,
-      source: null,
-      documentRef: null,
-      reason: null,
-      createdBy: oid(ids['c-officer']!),
-      createdAt: new Date(),
-    };
+    const entry = disbursementEntry(allocation, opId, 123_456, disbursementId);
     await DisbursementModel.collection.insertOne({
       _id: disbursementId,
       allocationId: allocation._id,
@@ -280,9 +304,7 @@ describe('a crash between the balance update and the ledger write', () => {
       undo: [{ model: 'disbursement', id: String(disbursementId), remove: true }],
       createdAt: new Date(),
     };
-    await FundOperationModel.collection.insertOne(journal as unknown as Record<string, unknown>);
-    const guard = { model: 'allocation' as const, id: String(allocation._id), check: () => null };
-    expect(await applyGuard(opId, { kind: 'DISBURSEMENT', entries: [entry], guard })).toBeNull();
+    await journalAndGuard(journal);
     // And a second operation that died before its guarded update: it must be undone, not finished.
     const lostOp = newOperationId();
     const lostAllocation = await proposeAllocation(officer, {
@@ -541,41 +563,9 @@ describe('what reconcile cannot repair', () => {
 describe('closing a year while money is being booked into it', () => {
   // A disbursement of 2038 that has written its journal and passed its guard, not yet finished.
   async function inFlight(amount: number) {
-    const manager = contextFor(ids['c-manager']!, 'manager', 'c-manager');
-    const officer = contextFor(ids['c-officer']!, 'officer', 'c-officer');
-    await recordAppropriation(manager, { year: 2038, amount: 1_000_000, source: 's', documentRef: 'close-race' });
-    const project = await createProject({ officerIds: [oid(ids['c-officer']!)] });
-    const proposed = await proposeAllocation(officer, {
-      projectId: String(project._id),
-      year: 2038,
-      amount: 500_000,
-      purpose: 'p',
-      fundingSource: 'f',
-    });
-    const allocation = await approveAllocation(manager, String(proposed._id));
+    const allocation = await allocationIn(2038, 500_000);
     const opId = newOperationId();
-    const entry: LedgerEntry = {
-      _id: new mongoose.Types.ObjectId(),
-      operationId: opId,
-      kind: 'DISBURSEMENT',
-      year: 2038,
-      bookedYear: 2038,
-      date: '2038-03-03',
-      month: '2038-03',
-      amount,
-      allocationId: allocation._id,
-      disbursementId: new mongoose.Types.ObjectId(),
-      projectId: allocation.projectId,
-      regionPath: allocation.regionPath,
-      sector: allocation.sector,
-      reversesEntryId: null,
-      counterpartYear: null,
-      source: null,
-      documentRef: null,
-      reason: null,
-      createdBy: oid(ids['c-officer']!),
-      createdAt: new Date(),
-    };
+    const entry = disbursementEntry(allocation, opId, amount);
     const journal: OperationRow = {
       _id: opId,
       kind: 'DISBURSEMENT',
@@ -586,9 +576,7 @@ describe('closing a year while money is being booked into it', () => {
       undo: [],
       createdAt: new Date(),
     };
-    await FundOperationModel.collection.insertOne(journal as unknown as Record<string, unknown>);
-    const guard = { model: 'allocation' as const, id: String(allocation._id), check: () => null };
-    expect(await applyGuard(opId, { kind: 'DISBURSEMENT', entries: [entry], guard })).toBeNull();
+    await journalAndGuard(journal);
     return { journal, entry, allocation };
   }
 
