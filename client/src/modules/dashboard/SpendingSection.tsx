@@ -15,45 +15,63 @@ type SpendingSectionProps = {
   labels: DashboardLabels;
 };
 
-/** Budget vs allocated vs disbursed by region and by sector, and the sectors' share of the budget. */
-export function SpendingSection({ spending, filter, unit, labels }: SpendingSectionProps) {
+type Spending = DashboardSpendingQuery['spendingByRegion'];
+type CommonProps = { filter: DashboardFilterInput; unit: AmountUnit; labels: DashboardLabels };
+
+/** One "budget vs allocated vs disbursed" chart: by region (one level below the filter's) or by sector. */
+function SpendingCard({ by, rows, filter, unit, labels }: CommonProps & { by: 'region' | 'sector'; rows?: Spending }) {
   const { t } = useTranslation();
   const { amountTitle, regionName, sectorName, openProjects } = labels;
   const year = filter.year;
-  const spendingTitles = (label: string) => ({
-    label,
-    projectCount: t('dashboard.series.projects'),
-    budget: amountTitle(t('dashboard.series.budget')),
-    allocated: amountTitle(t('dashboard.series.allocated')),
-    disbursed: amountTitle(t('dashboard.series.disbursed')),
-  });
+  const texts = by === 'region' ? 'dashboard.spendingByRegion' : 'dashboard.spendingBySector';
+  const title = t(`${texts}.title`);
+  const description = t(`${texts}.description`, { year });
   // The unit is in the legend, so a printed chart still says what its axis counts.
-  const seriesNames = {
+  const names = {
     budget: amountTitle(t('dashboard.series.budget')),
     allocated: amountTitle(t('dashboard.series.allocated')),
     disbursed: amountTitle(t('dashboard.series.disbursed')),
   };
-  const barLabel = (p: { label: string; projectCount: number }) =>
-    `${p.label}: ${t('dashboard.series.projects')} ${p.projectCount}`;
+  const series = rows
+    ? spendingSeries(rows, {
+        by,
+        filter,
+        unit,
+        labelOf: by === 'region' ? regionName : sectorName,
+        titles: { label: t(`dashboard.column.${by}`), projectCount: t('dashboard.series.projects'), ...names },
+      })
+    : undefined;
+  return (
+    <Col xs={24} xl={12}>
+      <ChartCard
+        name={`spending-by-${by}`}
+        title={title}
+        description={description}
+        year={year}
+        loading={!rows}
+        table={series?.table}
+        emptyReason={series?.isEmpty ? t(`${texts}.empty`, { year }) : undefined}
+        drillLabel={openProjects}
+      >
+        {series && (
+          <SpendingChart
+            points={series.points}
+            title={title}
+            description={description}
+            names={names}
+            barLabel={(p) => `${p.label}: ${t('dashboard.series.projects')} ${p.projectCount}`}
+          />
+        )}
+      </ChartCard>
+    </Col>
+  );
+}
 
-  const byRegion = spending
-    ? spendingSeries(spending.spendingByRegion, {
-        by: 'region',
-        filter,
-        unit,
-        labelOf: regionName,
-        titles: spendingTitles(t('dashboard.column.region')),
-      })
-    : undefined;
-  const bySector = spending
-    ? spendingSeries(spending.spendingBySector, {
-        by: 'sector',
-        filter,
-        unit,
-        labelOf: sectorName,
-        titles: spendingTitles(t('dashboard.column.sector')),
-      })
-    : undefined;
+/** Budget vs allocated vs disbursed by region and by sector, and the sectors' share of the budget. */
+export function SpendingSection({ spending, filter, unit, labels }: SpendingSectionProps) {
+  const { t } = useTranslation();
+  const { amountTitle, sectorName, openProjects } = labels;
+  const year = filter.year;
   const share = spending
     ? sectorShareSeries(spending.spendingBySector, {
         filter,
@@ -67,53 +85,12 @@ export function SpendingSection({ spending, filter, unit, labels }: SpendingSect
         },
       })
     : undefined;
+  const common = { filter, unit, labels };
 
   return (
     <>
-      <Col xs={24} xl={12}>
-        <ChartCard
-          name="spending-by-region"
-          title={t('dashboard.spendingByRegion.title')}
-          description={t('dashboard.spendingByRegion.description', { year })}
-          year={year}
-          loading={!spending}
-          table={byRegion?.table}
-          emptyReason={byRegion?.isEmpty ? t('dashboard.spendingByRegion.empty', { year }) : undefined}
-          drillLabel={openProjects}
-        >
-          {byRegion && (
-            <SpendingChart
-              points={byRegion.points}
-              title={t('dashboard.spendingByRegion.title')}
-              description={t('dashboard.spendingByRegion.description', { year })}
-              names={seriesNames}
-              barLabel={barLabel}
-            />
-          )}
-        </ChartCard>
-      </Col>
-      <Col xs={24} xl={12}>
-        <ChartCard
-          name="spending-by-sector"
-          title={t('dashboard.spendingBySector.title')}
-          description={t('dashboard.spendingBySector.description', { year })}
-          year={year}
-          loading={!spending}
-          table={bySector?.table}
-          emptyReason={bySector?.isEmpty ? t('dashboard.spendingBySector.empty', { year }) : undefined}
-          drillLabel={openProjects}
-        >
-          {bySector && (
-            <SpendingChart
-              points={bySector.points}
-              title={t('dashboard.spendingBySector.title')}
-              description={t('dashboard.spendingBySector.description', { year })}
-              names={seriesNames}
-              barLabel={barLabel}
-            />
-          )}
-        </ChartCard>
-      </Col>
+      <SpendingCard by="region" rows={spending?.spendingByRegion} {...common} />
+      <SpendingCard by="sector" rows={spending?.spendingBySector} {...common} />
       <Col xs={24} xl={12}>
         <ChartCard
           name="sector-share"
