@@ -1,8 +1,12 @@
-import { Flex, Input, Select } from 'antd';
+import { Flex, Input, Select, TreeSelect } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Sector } from '../generated/graphql';
+import { SECTORS } from '../modules/projects/projectEnums';
+import { useRegionOptions } from './regionOptions';
 
-// The filter row of the list pages (agreements, liaison log, fund ledger): a labelled search
-// landmark of clearable controls, each named by its placeholder. The state lives in the URL (callers).
+// The filter row of the list pages and the dashboard: a labelled search landmark of clearable
+// controls, each named by its label. The state lives in the URL (callers).
 
 export function FilterBar({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -62,6 +66,50 @@ export function SelectFilter<T extends string | number>({
       value={value}
       onChange={(next?: T) => onChange(next)}
       options={options}
+      style={{ width }}
+    />
+  );
+}
+
+type TreeFilterProps<T extends string> = {
+  label: string;
+  /** Shown while empty; the label by default. */
+  placeholder?: string;
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
+  width: number;
+};
+
+/** A region at any level of the tree (a prefecture includes its counties), by name in the current language. */
+export function RegionFilter({ label, placeholder, value, onChange, width }: TreeFilterProps<string>) {
+  const regions = useRegionOptions();
+  return (
+    <TreeSelect
+      aria-label={label}
+      placeholder={placeholder ?? label}
+      value={value}
+      onChange={(code?: string) => onChange(code || undefined)}
+      treeData={regions.options}
+      loading={regions.loading}
+      allowClear
+      showSearch
+      treeNodeFilterProp="title"
+      style={{ width }}
+    />
+  );
+}
+
+/** A sector, by its name in the current language. */
+export function SectorFilter({ label, placeholder, value, onChange, width }: TreeFilterProps<Sector>) {
+  const { t } = useTranslation();
+  return (
+    <Select<Sector>
+      aria-label={label}
+      placeholder={placeholder ?? label}
+      value={value}
+      onChange={(sector?: Sector) => onChange(sector)}
+      options={SECTORS.map((s) => ({ value: s, label: t(`projects.sectorValue.${s}`) }))}
+      allowClear
       style={{ width }}
     />
   );

@@ -8,7 +8,7 @@ import { API_ROLES, type ApiRole } from '../../app/roles';
 import { confirmDiscard } from '../../components/confirmDiscard';
 import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
 import { FormButtons, FormErrorAlert } from '../fund/FundFormParts';
-import { useRegionOptions } from '../fund/regionOptions';
+import { useRegionOptions } from '../../components/regionOptions';
 import { firstErrorMessage, showServerFieldErrors } from '../fund/serverFieldErrors';
 import { CREATE_USER_MUTATION, UPDATE_USER_MUTATION, type AdminUser } from './admin.graphql';
 import { generatePassword } from './generatePassword';

@@ -25,7 +25,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeading } from '../../components/PageHeading';
 import { useCurrentUser } from '../auth/currentUser';
-import { useRegionOptions } from '../fund/regionOptions';
+import { useRegionOptions } from '../../components/regionOptions';
 import { USERS_QUERY, type AdminUser } from './admin.graphql';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { UserForm } from './UserForm';

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Tag, TreeSelect, type TableProps } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useCurrentUser } from '../auth/currentUser';
 import { FUND_YEARS_QUERY, LEDGER_ENTRIES_QUERY, type LedgerRow } from './fund.graphql';
 import { FormDialog } from './FundFormParts';
 import { ExportButtons } from '../../components/ExportButtons';
-import { FilterBar, SelectFilter } from '../../components/FilterBar';
+import { FilterBar, RegionFilter, SelectFilter } from '../../components/FilterBar';
 import { FundHeader } from './FundHeader';
 import { Money, MoneyUnitProvider } from './FundMoney';
 import { isFundManager } from './fundRoles';
@@ -23,7 +23,6 @@ import {
   withFilters,
   type LedgerState,
 } from './ledgerParams';
-import { useRegionOptions } from './regionOptions';
 import { ReversalForm, type ReversalTarget } from './ReversalForm';
 
 const KIND_COLORS: Record<LedgerKind, string> = {
@@ -63,7 +62,6 @@ function Ledger() {
   const state = parseLedgerParams(params);
   const update = (next: LedgerState) => setParams(toLedgerParams(next));
   const change = (changes: Partial<Omit<LedgerState, 'cursors'>>) => update(withFilters(state, changes));
-  const regions = useRegionOptions();
   const years = useQuery(FUND_YEARS_QUERY);
   const { data, previousData, loading, error, refetch } = useQuery(LEDGER_ENTRIES_QUERY, {
     variables: toLedgerVariables(state),
@@ -165,17 +163,11 @@ function Ledger() {
             options={LEDGER_KINDS.map((k) => ({ value: k, label: t(`fund.ledgerKind.${k}`) }))}
             width={150}
           />
-          <TreeSelect
-            aria-label={t('fund.ledger.region')}
-            placeholder={t('fund.ledger.region')}
+          <RegionFilter
+            label={t('fund.ledger.region')}
             value={state.regionCode}
-            onChange={(value?: string) => change({ regionCode: value || undefined })}
-            treeData={regions.options}
-            loading={regions.loading}
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            style={{ width: 200 }}
+            onChange={(regionCode) => change({ regionCode })}
+            width={200}
           />
           <DatePicker.RangePicker
             aria-label={t('fund.ledger.dates')}

@@ -1,10 +1,7 @@
-import { useQuery } from '@apollo/client/react';
-import { Flex, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MILESTONE_STATUSES, SECTORS, pickLocalized } from '../projects/projectEnums';
-import { REGIONS_QUERY } from '../regions/regions.graphql';
-import { buildRegionTree, type RegionTreeNode } from '../regions/regionTree';
+import { RegionFilter, SectorFilter } from '../../components/FilterBar';
+import { MILESTONE_STATUSES } from '../projects/projectEnums';
 import { OUTCOMES, type MilestoneListFilters } from './milestoneListParams';
 
 type MilestoneFiltersProps = {
@@ -16,21 +13,8 @@ const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i);
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
-type RegionOption = { value: string; title: string; children?: RegionOption[] };
-
 export function MilestoneFilters({ filters, onChange }: MilestoneFiltersProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  const { data: regionData, loading: regionsLoading } = useQuery(REGIONS_QUERY);
-
-  const regionTree = useMemo(() => {
-    const toOption = (node: RegionTreeNode): RegionOption => ({
-      value: node.region.code,
-      title: pickLocalized(node.region.name, language),
-      children: node.children.length ? node.children.map(toOption) : undefined,
-    });
-    return buildRegionTree(regionData?.regions ?? []).map(toOption);
-  }, [regionData, language]);
+  const { t } = useTranslation();
 
   return (
     <Flex role="search" aria-label={t('milestoneList.filtersLabel')} wrap gap="small" align="center">
@@ -54,26 +38,17 @@ export function MilestoneFilters({ filters, onChange }: MilestoneFiltersProps) {
         allowClear
         style={{ width: 120 }}
       />
-      <TreeSelect
-        aria-label={t('milestoneList.region')}
-        placeholder={t('milestoneList.region')}
+      <RegionFilter
+        label={t('milestoneList.region')}
         value={filters.regionCode}
-        onChange={(value?: string) => onChange({ regionCode: value || undefined })}
-        treeData={regionTree}
-        loading={regionsLoading}
-        allowClear
-        showSearch
-        treeNodeFilterProp="title"
-        style={{ width: 200 }}
+        onChange={(regionCode) => onChange({ regionCode })}
+        width={200}
       />
-      <Select
-        aria-label={t('milestoneList.sector')}
-        placeholder={t('milestoneList.sector')}
+      <SectorFilter
+        label={t('milestoneList.sector')}
         value={filters.sector}
         onChange={(sector) => onChange({ sector })}
-        options={SECTORS.map((s) => ({ value: s, label: t(`projects.sectorValue.${s}`) }))}
-        allowClear
-        style={{ width: 160 }}
+        width={160}
       />
       <Select
         aria-label={t('milestoneList.status')}

@@ -1,10 +1,8 @@
-import { useQuery } from '@apollo/client/react';
-import { Checkbox, Flex, Input, Select, Tag, TreeSelect } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Checkbox, Flex, Input, Select, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REGIONS_QUERY } from '../regions/regions.graphql';
-import { buildRegionTree, type RegionTreeNode } from '../regions/regionTree';
-import { PROJECT_STATUSES, RISK_LEVELS, SECTORS, pickLocalized } from './projectEnums';
+import { RegionFilter, SectorFilter } from '../../components/FilterBar';
+import { PROJECT_STATUSES, RISK_LEVELS } from './projectEnums';
 import type { ProjectListFilters } from './projectListParams';
 
 type ProjectFiltersProps = {
@@ -15,24 +13,11 @@ type ProjectFiltersProps = {
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 13 }, (_, i) => thisYear + 2 - i);
 
-type RegionOption = { value: string; title: string; children?: RegionOption[] };
-
 export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? i18n.language;
-  const { data: regionData, loading: regionsLoading } = useQuery(REGIONS_QUERY);
+  const { t } = useTranslation();
   const [search, setSearch] = useState(filters.search);
   // The box follows the URL (back button, "clear filters") but is edited locally until submitted.
   useEffect(() => setSearch(filters.search), [filters.search]);
-
-  const regionTree = useMemo(() => {
-    const toOption = (node: RegionTreeNode): RegionOption => ({
-      value: node.region.code,
-      title: pickLocalized(node.region.name, language),
-      children: node.children.length ? node.children.map(toOption) : undefined,
-    });
-    return buildRegionTree(regionData?.regions ?? []).map(toOption);
-  }, [regionData, language]);
 
   return (
     <Flex role="search" aria-label={t('projects.filtersLabel')} wrap gap="small" align="center">
@@ -46,27 +31,17 @@ export function ProjectFilters({ filters, onChange }: ProjectFiltersProps) {
         enterButton
         style={{ width: 280 }}
       />
-      <TreeSelect
-        aria-label={t('projects.region')}
-        placeholder={t('projects.region')}
+      <RegionFilter
+        label={t('projects.region')}
         value={filters.regionCode}
-        onChange={(value?: string) => onChange({ regionCode: value || undefined })}
-        treeData={regionTree}
-        loading={regionsLoading}
-        allowClear
-        showSearch
-        treeNodeFilterProp="title"
-        treeDefaultExpandAll={false}
-        style={{ width: 200 }}
+        onChange={(regionCode) => onChange({ regionCode })}
+        width={200}
       />
-      <Select
-        aria-label={t('projects.sector')}
-        placeholder={t('projects.sector')}
+      <SectorFilter
+        label={t('projects.sector')}
         value={filters.sector}
-        onChange={(value) => onChange({ sector: value })}
-        options={SECTORS.map((s) => ({ value: s, label: t(`projects.sectorValue.${s}`) }))}
-        allowClear
-        style={{ width: 160 }}
+        onChange={(sector) => onChange({ sector })}
+        width={160}
       />
       <Select
         aria-label={t('projects.status')}

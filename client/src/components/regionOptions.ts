@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLocalized } from '../projects/projectEnums';
-import { REGIONS_QUERY } from '../regions/regions.graphql';
-import { buildRegionTree, type RegionTreeNode } from '../regions/regionTree';
+import { pickLocalized } from '../modules/projects/projectEnums';
+import { REGIONS_QUERY } from '../modules/regions/regions.graphql';
+import { buildRegionTree, type RegionTreeNode } from '../modules/regions/regionTree';
 
 export type RegionOption = { value: string; title: string; children?: RegionOption[] };
 
