@@ -39,20 +39,19 @@ export const onTimeOf = (m: { status?: string | null; actualDate?: string | null
 
 /**
  * Sets `onTime` on the done milestones written before the field existed (a one-time migration,
- * server/src/db/migrations.ts); milestones not done keep it missing, which no filter matches.
+ * server/src/db/migrations.ts); milestones not done keep it missing, which no filter matches. A few
+ * `updateMany` by planned date rather than one update per milestone: on FerretDB every single-document
+ * update is a scan of the collection.
  */
-export async function backfillMilestoneOnTime(batch = 1000): Promise<number> {
-  const rows = await MilestoneModel.collection
-    .find({ status: 'DONE', onTime: { $exists: false } }, { projection: { plannedDate: 1, actualDate: 1 } })
-    .toArray();
-  for (let i = 0; i < rows.length; i += batch) {
-    const ops = rows.slice(i, i + batch).map((m) => ({
-      updateOne: {
-        filter: { _id: m._id },
-        update: { $set: { onTime: onTimeOf({ status: 'DONE', ...(m as unknown as { plannedDate: string }) }) } },
-      },
-    }));
-    await MilestoneModel.collection.bulkWrite(ops, { ordered: false });
+export async function backfillMilestoneOnTime(datesPerUpdate = 200): Promise<number> {
+  const missing = { status: 'DONE', onTime: { $exists: false } };
+  const dates = (await MilestoneModel.collection.distinct('plannedDate', missing)).map(String);
+  let changed = 0;
+  for (let i = 0; i < dates.length; i += datesPerUpdate) {
+    const onTime = dates.slice(i, i + datesPerUpdate).map((d) => ({ plannedDate: d, actualDate: { $lte: d } }));
+    changed += (await MilestoneModel.collection.updateMany({ ...missing, $or: onTime }, { $set: { onTime: true } }))
+      .modifiedCount;
   }
-  return rows.length;
+  changed += (await MilestoneModel.collection.updateMany(missing, { $set: { onTime: false } })).modifiedCount;
+  return changed;
 }
