@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiRole } from '../../app/roles';
 import { API_ROLES } from '../../app/roles';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { FormDrawer } from '../../components/FormDrawer';
 import { PageHeading } from '../../components/PageHeading';
@@ -150,24 +151,13 @@ function UsersAdmin() {
                 scroll={{ x: 'max-content' }}
                 locale={{ emptyText: <Empty description={t('admin.empty')} /> }}
               />
-              <Flex justify="space-between" align="center" wrap gap="small">
-                <span>{t('admin.count', { total: connection.totalCount })}</span>
-                <Flex gap="small" align="center">
-                  <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                    {t('admin.previousPage')}
-                  </Button>
-                  <span aria-live="polite">{t('admin.pageNumber', { page: cursors.length + 1 })}</span>
-                  <Button
-                    disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-                    onClick={() => {
-                      const cursor = connection.pageInfo.endCursor;
-                      if (cursor) setCursors([...cursors, cursor]);
-                    }}
-                  >
-                    {t('admin.nextPage')}
-                  </Button>
-                </Flex>
-              </Flex>
+              <CursorPager
+                count={t('admin.count', { total: connection.totalCount })}
+                cursors={cursors}
+                pageInfo={connection.pageInfo}
+                loading={loading}
+                onCursors={setCursors}
+              />
             </>
           )}
         </Flex>

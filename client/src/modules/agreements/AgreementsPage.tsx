@@ -5,6 +5,7 @@ import type { SorterResult } from 'antd/es/table/interface';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
@@ -142,27 +143,13 @@ export function AgreementsPage() {
             ),
           }}
         />
-        <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 16 }}>
-          <span>{t('agreements.count', { total: connection.totalCount })}</span>
-          <Flex gap="small" align="center">
-            <Button
-              disabled={state.cursors.length === 0}
-              onClick={() => update({ ...state, cursors: state.cursors.slice(0, -1) })}
-            >
-              {t('agreements.previousPage')}
-            </Button>
-            <span aria-live="polite">{t('agreements.pageNumber', { page: state.cursors.length + 1 })}</span>
-            <Button
-              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-              onClick={() => {
-                const cursor = connection.pageInfo.endCursor;
-                if (cursor) update({ ...state, cursors: [...state.cursors, cursor] });
-              }}
-            >
-              {t('agreements.nextPage')}
-            </Button>
-          </Flex>
-        </Flex>
+        <CursorPager
+          count={t('agreements.count', { total: connection.totalCount })}
+          cursors={state.cursors}
+          pageInfo={connection.pageInfo}
+          loading={loading}
+          onCursors={(cursors) => update({ ...state, cursors })}
+        />
       </>
     );
   }

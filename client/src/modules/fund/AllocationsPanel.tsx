@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Flex, Select } from 'antd';
+import { Button, Card, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { SectionHeading } from '../../components/PageHeading';
 import type { AllocationStatus } from '../../generated/graphql';
@@ -71,24 +72,13 @@ export function AllocationsPanel({ year }: { year: number }) {
                 : undefined
             }
           />
-          <Flex justify="space-between" align="center" style={{ marginTop: 12 }} wrap gap="small">
-            <span>{t('fund.allocations.count', { total: connection?.totalCount ?? 0 })}</span>
-            <Flex gap="small" align="center">
-              <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-                {t('fund.previousPage')}
-              </Button>
-              <span aria-live="polite">{t('fund.pageNumber', { page: cursors.length + 1 })}</span>
-              <Button
-                disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-                onClick={() => {
-                  const cursor = connection?.pageInfo.endCursor;
-                  if (cursor) setCursors([...cursors, cursor]);
-                }}
-              >
-                {t('fund.nextPage')}
-              </Button>
-            </Flex>
-          </Flex>
+          <CursorPager
+            count={t('fund.allocations.count', { total: connection?.totalCount ?? 0 })}
+            cursors={cursors}
+            pageInfo={connection?.pageInfo ?? { hasNextPage: false }}
+            loading={loading}
+            onCursors={setCursors}
+          />
         </>
       )}
       <FormDialog open={Boolean(carrying)} title={t('fund.carryOver.title')} onClose={() => setCarrying(undefined)}>

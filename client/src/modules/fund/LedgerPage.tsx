@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import type { LedgerKind } from '../../generated/graphql';
 import { useCurrentUser } from '../auth/currentUser';
@@ -210,27 +211,13 @@ function Ledger() {
                 emptyText: <Empty description={filtered ? t('fund.ledger.noMatch') : t('fund.ledger.empty')} />,
               }}
             />
-            <Flex justify="space-between" align="center" wrap gap="small">
-              <span>{t('fund.ledger.count', { total: connection.totalCount })}</span>
-              <Flex gap="small" align="center">
-                <Button
-                  disabled={state.cursors.length === 0}
-                  onClick={() => update({ ...state, cursors: state.cursors.slice(0, -1) })}
-                >
-                  {t('fund.previousPage')}
-                </Button>
-                <span aria-live="polite">{t('fund.pageNumber', { page: state.cursors.length + 1 })}</span>
-                <Button
-                  disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-                  onClick={() => {
-                    const cursor = connection.pageInfo.endCursor;
-                    if (cursor) update({ ...state, cursors: [...state.cursors, cursor] });
-                  }}
-                >
-                  {t('fund.nextPage')}
-                </Button>
-              </Flex>
-            </Flex>
+            <CursorPager
+              count={t('fund.ledger.count', { total: connection.totalCount })}
+              cursors={state.cursors}
+              pageInfo={connection.pageInfo}
+              loading={loading}
+              onCursors={(cursors) => update({ ...state, cursors })}
+            />
           </>
         )}
       </Flex>

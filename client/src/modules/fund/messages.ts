@@ -7,9 +7,6 @@ export const fundZh = {
   yearEmpty: '{{year}} 年度尚无拨款。',
   loadFailed: '专项资金数据加载失败',
   unknownUser: '未知用户',
-  previousPage: '上一页',
-  nextPage: '下一页',
-  pageNumber: '第 {{page}} 页',
   sections: {
     label: '专项资金栏目',
     overview: '年度概况',
@@ -244,9 +241,6 @@ export const fundEn: Widen<typeof fundZh> = {
   yearEmpty: 'No appropriation recorded for {{year}}.',
   loadFailed: 'The special fund could not be loaded',
   unknownUser: 'Unknown user',
-  previousPage: 'Previous',
-  nextPage: 'Next',
-  pageNumber: 'Page {{page}}',
   sections: {
     label: 'Special fund sections',
     overview: 'Year overview',

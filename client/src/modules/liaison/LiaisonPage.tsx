@@ -17,6 +17,7 @@ import {
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterBar, SearchFilter, SelectFilter } from '../../components/FilterBar';
@@ -39,47 +40,6 @@ import {
   type LiaisonListState,
 } from './liaisonListParams';
 import { canWriteLiaison } from './liaisonRoles';
-
-type Connection = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } };
-
-function Pager({
-  connection,
-  state,
-  loading,
-  onChange,
-}: {
-  connection: Connection;
-  state: LiaisonListState;
-  loading: boolean;
-  onChange: (next: LiaisonListState) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 16 }}>
-      <span>
-        {t(state.tab === 'mine' ? 'liaison.followUpCount' : 'liaison.count', { total: connection.totalCount })}
-      </span>
-      <Flex gap="small" align="center">
-        <Button
-          disabled={state.cursors.length === 0}
-          onClick={() => onChange({ ...state, cursors: state.cursors.slice(0, -1) })}
-        >
-          {t('liaison.previousPage')}
-        </Button>
-        <span aria-live="polite">{t('liaison.pageNumber', { page: state.cursors.length + 1 })}</span>
-        <Button
-          disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-          onClick={() => {
-            const cursor = connection.pageInfo.endCursor;
-            if (cursor) onChange({ ...state, cursors: [...state.cursors, cursor] });
-          }}
-        >
-          {t('liaison.nextPage')}
-        </Button>
-      </Flex>
-    </Flex>
-  );
-}
 
 function ActivityLog({ state, onChange }: { state: LiaisonListState; onChange: (next: LiaisonListState) => void }) {
   const { t, i18n } = useTranslation();
@@ -193,7 +153,13 @@ function ActivityLog({ state, onChange }: { state: LiaisonListState; onChange: (
               emptyText: <Empty description={filtered ? t('liaison.noMatch') : t('liaison.empty')} />,
             }}
           />
-          <Pager connection={connection} state={state} loading={loading} onChange={onChange} />
+          <CursorPager
+            count={t('liaison.count', { total: connection.totalCount })}
+            cursors={state.cursors}
+            pageInfo={connection.pageInfo}
+            loading={loading}
+            onCursors={(cursors) => onChange({ ...state, cursors })}
+          />
         </>
       )}
     </Flex>
@@ -258,7 +224,13 @@ function MyFollowUps({ state, onChange }: { state: LiaisonListState; onChange: (
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={t('liaison.noFollowUps')} /> }}
           />
-          <Pager connection={connection} state={state} loading={loading} onChange={onChange} />
+          <CursorPager
+            count={t('liaison.followUpCount', { total: connection.totalCount })}
+            cursors={state.cursors}
+            pageInfo={connection.pageInfo}
+            loading={loading}
+            onCursors={(cursors) => onChange({ ...state, cursors })}
+          />
         </>
       )}
     </Flex>

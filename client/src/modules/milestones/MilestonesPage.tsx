@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Progress, Select, Skeleton, Table, Tag, Typo
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { PageHeading } from '../../components/PageHeading';
@@ -127,34 +128,21 @@ export function MilestonesPage() {
             ),
           }}
         />
-        <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 16 }}>
-          <span data-testid="milestone-count">{t('milestoneList.count', { total: connection.totalCount })}</span>
-          <Flex gap="small" align="center">
-            <Button
-              disabled={state.cursors.length === 0}
-              onClick={() => update({ ...state, cursors: state.cursors.slice(0, -1) })}
-            >
-              {t('milestoneList.previousPage')}
-            </Button>
-            <span aria-live="polite">{t('milestoneList.pageNumber', { page: state.cursors.length + 1 })}</span>
-            <Button
-              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-              onClick={() => {
-                const cursor = connection.pageInfo.endCursor;
-                if (cursor) update({ ...state, cursors: [...state.cursors, cursor] });
-              }}
-            >
-              {t('milestoneList.nextPage')}
-            </Button>
-            <Select<PageSize>
-              aria-label={t('milestoneList.pageSize')}
-              value={state.pageSize}
-              onChange={(pageSize) => update(withMilestoneChanges(state, { pageSize }))}
-              options={PAGE_SIZES.map((size) => ({ value: size, label: t('milestoneList.pageSizeOption', { size }) }))}
-              style={{ width: 120 }}
-            />
-          </Flex>
-        </Flex>
+        <CursorPager
+          count={t('milestoneList.count', { total: connection.totalCount })}
+          cursors={state.cursors}
+          pageInfo={connection.pageInfo}
+          loading={loading}
+          onCursors={(cursors) => update({ ...state, cursors })}
+        >
+          <Select<PageSize>
+            aria-label={t('milestoneList.pageSize')}
+            value={state.pageSize}
+            onChange={(pageSize) => update(withMilestoneChanges(state, { pageSize }))}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: t('milestoneList.pageSizeOption', { size }) }))}
+            style={{ width: 120 }}
+          />
+        </CursorPager>
       </>
     );
   }

@@ -33,9 +33,6 @@ export const milestoneListZh = {
     progress: '完成百分比',
   },
   overdue: '逾期',
-  previousPage: '上一页',
-  nextPage: '下一页',
-  pageNumber: '第 {{page}} 页',
   pageSize: '每页条数',
   pageSizeOption: '{{size}} 条/页',
 } as const;
@@ -73,9 +70,6 @@ export const milestoneListEn: Widen<typeof milestoneListZh> = {
     progress: 'Percent complete',
   },
   overdue: 'Overdue',
-  previousPage: 'Previous',
-  nextPage: 'Next',
-  pageNumber: 'Page {{page}}',
   pageSize: 'Page size',
   pageSizeOption: '{{size}} / page',
 };

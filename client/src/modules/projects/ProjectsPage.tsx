@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { CursorPager } from '../../components/CursorPager';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButtons } from '../../components/ExportButtons';
 import { IatiExportButton } from '../../components/IatiExportButton';
@@ -121,7 +122,6 @@ export function ProjectsPage() {
 
   const shown = data ?? previousData;
   const connection = shown?.projects;
-  const pageNumber = state.cursors.length + 1;
   const filtered = hasActiveFilters(state);
 
   let body;
@@ -161,34 +161,21 @@ export function ProjectsPage() {
             ),
           }}
         />
-        <Flex justify="space-between" align="center" wrap gap="small" style={{ marginTop: 16 }}>
-          <span>{t('projects.count', { total: connection.totalCount })}</span>
-          <Flex gap="small" align="center">
-            <Button
-              disabled={state.cursors.length === 0}
-              onClick={() => update({ ...state, cursors: state.cursors.slice(0, -1) })}
-            >
-              {t('projects.previousPage')}
-            </Button>
-            <span aria-live="polite">{t('projects.pageNumber', { page: pageNumber })}</span>
-            <Button
-              disabled={!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor || loading}
-              onClick={() => {
-                const cursor = connection.pageInfo.endCursor;
-                if (cursor) update({ ...state, cursors: [...state.cursors, cursor] });
-              }}
-            >
-              {t('projects.nextPage')}
-            </Button>
-            <Select<PageSize>
-              aria-label={t('projects.pageSize')}
-              value={state.pageSize}
-              onChange={(pageSize) => update(withChanges(state, { pageSize }))}
-              options={PAGE_SIZES.map((size) => ({ value: size, label: t('projects.pageSizeOption', { size }) }))}
-              style={{ width: 120 }}
-            />
-          </Flex>
-        </Flex>
+        <CursorPager
+          count={t('projects.count', { total: connection.totalCount })}
+          cursors={state.cursors}
+          pageInfo={connection.pageInfo}
+          loading={loading}
+          onCursors={(cursors) => update({ ...state, cursors })}
+        >
+          <Select<PageSize>
+            aria-label={t('projects.pageSize')}
+            value={state.pageSize}
+            onChange={(pageSize) => update(withChanges(state, { pageSize }))}
+            options={PAGE_SIZES.map((size) => ({ value: size, label: t('projects.pageSizeOption', { size }) }))}
+            style={{ width: 120 }}
+          />
+        </CursorPager>
       </>
     );
   }
