@@ -4,7 +4,6 @@ import { createApp } from './app';
 import { runCli } from './cli/run-cli';
 import { ConfigError, loadConfig } from './config/config';
 import { connectMongoose, syncIndexes } from './db/connect';
-import { runMigrations } from './db/migrations';
 import { provisionDatabase } from './db/provision';
 import { createLogger } from './logger';
 import { databaseIsEmpty, DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo';
@@ -28,7 +27,6 @@ async function main(): Promise<void> {
   const db = await provisionDatabase({ mongodbUri: config.MONGODB_URI, dataDir: config.DATA_DIR, log });
   await connectMongoose(db.uri, config.MONGODB_DB);
   await syncIndexes();
-  await runMigrations(log);
   if (config.SEED_DEMO && (await databaseIsEmpty())) await seedDemo(log);
 
   const { app, apollo } = await createApp(config, log);

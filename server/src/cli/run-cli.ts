@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline/promises';
 import mongoose from 'mongoose';
 import type { Config } from '../config/config';
 import { connectMongoose, syncIndexes } from '../db/connect';
-import { runMigrations } from '../db/migrations';
 import { provisionDatabase } from '../db/provision';
 import type { Logger } from '../logger';
 import { formatReport, reconcile } from '../modules/fund/reconcile';
@@ -37,7 +36,6 @@ export async function runCli(args: string[], config: Config, log: Logger): Promi
   try {
     await connectMongoose(db.uri, config.MONGODB_DB);
     await syncIndexes();
-    await runMigrations(log);
     if (command === 'seed') {
       const at = rest.indexOf('--scale');
       if (at < 0) {

@@ -17,7 +17,8 @@ const milestoneSchema = new Schema(
     loggedAt: { type: Date, required: true },
     archived: { type: Boolean, default: false },
     // Done on or before the planned date (null while not done): kept on every write, because no query
-    // operator both engines share compares two fields (FerretDB has no $expr).
+    // operator both engines share compares two fields (FerretDB has no $expr). Missing on milestones
+    // written before it existed (milestones.list.ts handles those).
     onTime: { type: Boolean, default: null },
   },
   { timestamps: true, versionKey: 'version' },
@@ -36,22 +37,3 @@ export const MilestoneModel = model('Milestone', milestoneSchema);
 /** The stored `onTime` of a milestone with these fields: done by its planned date, or null while not done. */
 export const onTimeOf = (m: { status?: string | null; actualDate?: string | null; plannedDate: string }) =>
   m.status === 'DONE' ? Boolean(m.actualDate && m.actualDate <= m.plannedDate) : null;
-
-/**
- * Sets `onTime` on the done milestones written before the field existed (a one-time migration,
- * server/src/db/migrations.ts); milestones not done keep it missing, which no filter matches. A few
- * `updateMany` by planned date rather than one update per milestone: on FerretDB every single-document
- * update is a scan of the collection.
- */
-export async function backfillMilestoneOnTime(datesPerUpdate = 200): Promise<number> {
-  const missing = { status: 'DONE', onTime: { $exists: false } };
-  const dates = (await MilestoneModel.collection.distinct('plannedDate', missing)).map(String);
-  let changed = 0;
-  for (let i = 0; i < dates.length; i += datesPerUpdate) {
-    const onTime = dates.slice(i, i + datesPerUpdate).map((d) => ({ plannedDate: d, actualDate: { $lte: d } }));
-    changed += (await MilestoneModel.collection.updateMany({ ...missing, $or: onTime }, { $set: { onTime: true } }))
-      .modifiedCount;
-  }
-  changed += (await MilestoneModel.collection.updateMany(missing, { $set: { onTime: false } })).modifiedCount;
-  return changed;
-}

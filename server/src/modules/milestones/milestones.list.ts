@@ -60,6 +60,22 @@ async function projectClause(f: MilestoneFilter, scope: Record<string, unknown>[
   return archived.length ? { projectId: { $nin: archived } } : null;
 }
 
+/**
+ * Done on time, or not: the stored `onTime`. Milestones written before the field existed lack it;
+ * for them (none in a database created since) the comparison `actualDate <= plannedDate`, which no
+ * query operator both engines share expresses, is spelled out per planned date. No backfill: on
+ * FerretDB every single-document update is a scan of the collection, hours for a large one.
+ */
+async function onTimeClause(base: Record<string, unknown>[], onTime: boolean) {
+  const legacy = { status: 'DONE', onTime: { $exists: false } };
+  const dates = (await MilestoneModel.collection.distinct('plannedDate', { $and: [...base, legacy] })).map(String);
+  if (dates.length === 0) return { onTime };
+  const compared = onTime
+    ? dates.map((d) => ({ plannedDate: d, actualDate: { $lte: d } }))
+    : [{ actualDate: null }, ...dates.map((d) => ({ plannedDate: d, actualDate: { $gt: d } }))];
+  return { $or: [{ onTime }, { ...legacy, $or: compared }] };
+}
+
 /** The database filter for a milestone list: the user's region scope and the filters they chose. */
 export async function milestoneFilter(user: CurrentUser, f: MilestoneFilter = {}): Promise<Record<string, unknown>> {
   // Region scope and the region filter, on the milestone's copy of its project's regionPath.
@@ -82,8 +98,7 @@ export async function milestoneFilter(user: CurrentUser, f: MilestoneFilter = {}
   if (f.overdueOnly) and.push({ status: { $ne: 'DONE' } }, { plannedDate: { $lt: officeDate() } });
   const projects = await projectClause(f, scope);
   if (projects) and.push(projects);
-  // Done on time (`actualDate <= plannedDate`) is kept on each milestone as `onTime`.
-  if (f.onTime != null) and.push({ onTime: f.onTime });
+  if (f.onTime != null) and.push(await onTimeClause(and, f.onTime));
   return { $and: and };
 }
 
