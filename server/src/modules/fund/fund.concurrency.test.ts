@@ -256,11 +256,28 @@ function disbursementEntry(
   };
 }
 
-/** Steps 1 and 2 of an operation (its journal and its guarded posting), as if its process stopped there. */
-async function journalAndGuard(journal: OperationRow): Promise<void> {
+/**
+ * Steps 1 and 2 of a disbursement from `allocation` (its journal and its guarded posting), as if its
+ * process stopped there; returns the journal.
+ */
+async function journalAndGuard(
+  allocation: AllocationRow,
+  entry: LedgerEntry,
+  changes: Pick<OperationRow, 'sets' | 'undo'> = { sets: [], undo: [] },
+): Promise<OperationRow> {
+  const journal: OperationRow = {
+    _id: entry.operationId,
+    kind: 'DISBURSEMENT',
+    status: 'PENDING',
+    guard: { model: 'allocation', id: String(allocation._id) },
+    entries: [entry],
+    ...changes,
+    createdAt: new Date(),
+  };
   await FundOperationModel.collection.insertOne(journal as unknown as Record<string, unknown>);
   const guard = { ...journal.guard, check: () => null };
   expect(await applyGuard(journal._id, { kind: journal.kind, entries: journal.entries, guard })).toBeNull();
+  return journal;
 }
 
 describe('a crash between the balance update and the ledger write', () => {
@@ -294,17 +311,10 @@ describe('a crash between the balance update and the ledger write', () => {
       recordedBy: oid(ids['c-officer']!),
       createdAt: new Date(),
     });
-    const journal: OperationRow = {
-      _id: opId,
-      kind: 'DISBURSEMENT',
-      status: 'PENDING',
-      guard: { model: 'allocation', id: String(allocation._id) },
-      entries: [entry],
+    await journalAndGuard(allocation, entry, {
       sets: [{ model: 'disbursement', id: String(disbursementId), set: { state: 'RECORDED' } }],
       undo: [{ model: 'disbursement', id: String(disbursementId), remove: true }],
-      createdAt: new Date(),
-    };
-    await journalAndGuard(journal);
+    });
     // And a second operation that died before its guarded update: it must be undone, not finished.
     const lostOp = newOperationId();
     const lostAllocation = await proposeAllocation(officer, {
@@ -566,17 +576,7 @@ describe('closing a year while money is being booked into it', () => {
     const allocation = await allocationIn(2038, 500_000);
     const opId = newOperationId();
     const entry = disbursementEntry(allocation, opId, amount);
-    const journal: OperationRow = {
-      _id: opId,
-      kind: 'DISBURSEMENT',
-      status: 'PENDING',
-      guard: { model: 'allocation', id: String(allocation._id) },
-      entries: [entry],
-      sets: [],
-      undo: [],
-      createdAt: new Date(),
-    };
-    await journalAndGuard(journal);
+    const journal = await journalAndGuard(allocation, entry);
     return { journal, entry, allocation };
   }
 
