@@ -5,6 +5,7 @@ import { connectMongoose, syncIndexes } from '../db/connect';
 import { provisionDatabase } from '../db/provision';
 import type { Logger } from '../logger';
 import { formatReport, reconcile } from '../modules/fund/reconcile';
+import { refreshAgreementWatch } from '../modules/agreements/agreement-watch';
 import { reconcileRollups } from '../modules/analytics/rollup.maintain';
 import { seedDemo } from '../seed/demo';
 import { seedScale } from '../seed/scale';
@@ -58,6 +59,8 @@ export async function runCli(args: string[], config: Config, log: Logger): Promi
       console.log(
         `Dashboard roll-ups: ${rollups.checked} cells checked, ${rollups.repaired.length} repaired${rollups.repaired.length ? `: ${rollups.repaired.slice(0, 20).join(', ')}` : ''}.`,
       );
+      await refreshAgreementWatch();
+      console.log('Dashboard agreement lists rebuilt from the agreements and commitments.');
       return report.unrepairable.length > 0 ? 1 : 0;
     }
     const i = rest.indexOf('--username');
