@@ -2,9 +2,8 @@ import { useMutation } from '@apollo/client/react';
 import type { LIMITS } from '@pat/shared';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
+import { useDrawerForm } from '../../components/useDrawerForm';
 import type { CommitmentParty } from '../../generated/graphql';
 import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
@@ -42,15 +41,7 @@ export function CommitmentForm({ agreementId, commitment, onDone }: CommitmentFo
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<CommitmentFormValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  useUnsavedChangesWarning(dirty);
-  useEffect(() => {
-    if (!saved) return;
-    setSaved(false);
-    onDone();
-  }, [saved, onDone]);
+  const { dirty, setDirty, formError, setFormError, markSaved } = useDrawerForm(onDone);
   // The agreement's overdue count and the commitment list both change.
   const refetch = { refetchQueries: ['AgreementPage', 'AgreementsList'], awaitRefetchQueries: true };
   const [createCommitment, created] = useMutation(CREATE_COMMITMENT_MUTATION, refetch);
@@ -67,9 +58,8 @@ export function CommitmentForm({ agreementId, commitment, onDone }: CommitmentFo
     try {
       if (commitment) await updateCommitment({ variables: { id: commitment.id, version: commitment.version, input } });
       else await createCommitment({ variables: { agreementId, input } });
-      setDirty(false);
       void message.success(t('agreements.commitmentForm.saved'));
-      setSaved(true);
+      markSaved();
     } catch (error) {
       setFormError(showServerError(form, error, FIELD_FOR, t('errors.unexpected')));
     }

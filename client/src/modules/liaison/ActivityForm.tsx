@@ -3,9 +3,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import type { LIMITS } from '@pat/shared';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
+import { useDrawerForm } from '../../components/useDrawerForm';
 import type { ActivityFieldsFragment, LiaisonKind } from '../../generated/graphql';
 import { API_ERROR, findErrorWithCode } from '../../app/apiErrors';
 import { useCurrentUser } from '../auth/currentUser';
@@ -84,17 +84,9 @@ export function ActivityForm({ regionCode, activity, onReload, onDone }: Activit
   const user = useCurrentUser();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ActivityFormValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [formError, setFormError] = useState<string>();
   const [editing, setEditing] = useState(activity);
   const [conflict, setConflict] = useState(false);
-  useUnsavedChangesWarning(dirty);
-  useEffect(() => {
-    if (!saved) return;
-    setSaved(false);
-    onDone();
-  }, [saved, onDone]);
+  const { dirty, setDirty, formError, setFormError, markSaved } = useDrawerForm(onDone);
   const regions = useQuery(REGIONS_QUERY);
   const owners = useOwnerOptions(Form.useWatch('regionCode', form));
   const refresh = { refetchQueries: LIAISON_QUERIES_TO_REFRESH, awaitRefetchQueries: true };
@@ -125,9 +117,8 @@ export function ActivityForm({ regionCode, activity, onReload, onDone }: Activit
         }));
         await createActivity({ variables: { input: { ...fields, receptionExpenses: expenses, followUps } } });
       }
-      setDirty(false);
       void message.success(t('liaison.form.saved'));
-      setSaved(true);
+      markSaved();
     } catch (error) {
       const stale = findErrorWithCode(error, API_ERROR.CONFLICT);
       if (stale && !stale.extensions?.field) setConflict(true);

@@ -1,9 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import type { LIMITS } from '@pat/shared';
 import { Alert, App, Button, Flex, Form, Input } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
+import { useDrawerForm } from '../../components/useDrawerForm';
 import { confirmDiscard } from '../../components/confirmDiscard';
 import { fieldsFromMap, showServerError } from '../liaison/fieldErrors';
 import { CREATE_CONTACT_MUTATION, UPDATE_CONTACT_MUTATION, type ContactItem } from './regionPage.graphql';
@@ -40,15 +39,7 @@ export function ContactForm({ regionCode, contact, onDone }: ContactFormProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ContactValues>();
-  const [dirty, setDirty] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  useUnsavedChangesWarning(dirty);
-  useEffect(() => {
-    if (!saved) return;
-    setSaved(false);
-    onDone();
-  }, [saved, onDone]);
+  const { dirty, setDirty, formError, setFormError, markSaved } = useDrawerForm(onDone);
   // The region page lists the contacts and counts them.
   const refetch = { refetchQueries: ['RegionPage', 'RegionTree'], awaitRefetchQueries: true };
   const [createContact, created] = useMutation(CREATE_CONTACT_MUTATION, refetch);
@@ -67,9 +58,8 @@ export function ContactForm({ regionCode, contact, onDone }: ContactFormProps) {
     try {
       if (contact) await updateContact({ variables: { id: contact.id, version: contact.version, input: fields } });
       else await createContact({ variables: { input: { regionCode, ...fields } } });
-      setDirty(false);
       void message.success(t('regionPage.contactForm.saved'));
-      setSaved(true);
+      markSaved();
     } catch (error) {
       setFormError(showServerError(form, error, FIELD_FOR, t('errors.unexpected')));
     }

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import type { LIMITS } from '@pat/shared';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ERROR, findErrorWithCode } from '../../app/apiErrors';
-import { useUnsavedChangesWarning } from '../../components/useUnsavedChangesWarning';
+import { useDrawerForm } from '../../components/useDrawerForm';
 import type { PovertyStatus } from '../../generated/graphql';
 import { confirmDiscard } from '../../components/confirmDiscard';
 import { showServerError, type FieldFor } from '../liaison/fieldErrors';
@@ -58,16 +58,8 @@ export function RegionProfileForm({ region, onReload, onDone }: RegionProfileFor
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
   const [base, setBase] = useState(region);
-  const [dirty, setDirty] = useState(false);
-  const [saved, setSaved] = useState(false);
   const [conflict, setConflict] = useState(false);
-  const [formError, setFormError] = useState<string>();
-  useUnsavedChangesWarning(dirty);
-  useEffect(() => {
-    if (!saved) return;
-    setSaved(false);
-    onDone();
-  }, [saved, onDone]);
+  const { dirty, setDirty, formError, setFormError, markSaved } = useDrawerForm(onDone);
   // The answer carries the region's id and profile fields: the cached region (and the page) update.
   const [updateRegion, { loading }] = useMutation(UPDATE_REGION_MUTATION);
 
@@ -89,9 +81,8 @@ export function RegionProfileForm({ region, onReload, onDone }: RegionProfileFor
     };
     try {
       await updateRegion({ variables: { code: base.code, version: base.version, input } });
-      setDirty(false);
       void message.success(t('regionPage.profileForm.saved'));
-      setSaved(true);
+      markSaved();
     } catch (error) {
       const stale = findErrorWithCode(error, API_ERROR.CONFLICT);
       if (stale && !stale.extensions?.field) setConflict(true);
